@@ -1,0 +1,13 @@
+// The `tps` command tree. Each command lives in its own file under commands/.
+import { Command } from 'commander';
+import { registerStartCommand } from './commands/start.js';
+import { registerServeCommand } from './commands/serve.js';
+
+export function buildProgram(): Command {
+  const program = new Command('tps')
+    .description('Trade Permission System: capacity limits, fair splits and private schedules over IEC 62325 documents')
+    .showHelpAfterError();
+  registerStartCommand(program);
+  registerServeCommand(program);
+  return program;
+}

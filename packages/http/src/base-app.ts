@@ -1,0 +1,80 @@
+// The plumbing every HTTP component shares: request ids, JSON logs, security headers, body
+// limits, /health, /metrics, and problem+json errors. Components add their routes in between.
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createMetrics } from './metrics.js';
+import { timingMiddleware } from './metrics.js';
+import { notFoundHandler, problemHandler } from './error-middleware.js';
+
+export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
+
+export interface BaseAppOptions {
+  component: string;
+  logger: Logger;
+  bodyLimitBytes?: number;
+  health?: Record<string, HealthCheck>;
+  /** Content-Security-Policy off where a component serves its own GUI with inline data. */
+  contentSecurityPolicy?: boolean;
+}
+
+export interface BaseApp {
+  app: Express;
+  /** Call after the component's routes: adds the 404 and error handlers. */
+  finish(): Express;
+  metrics: ReturnType<typeof createMetrics>;
+}
+
+export function createBaseApp(options: BaseAppOptions): BaseApp {
+  const app = express();
+  const metrics = createMetrics(options.component);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: options.contentSecurityPolicy === false ? false : undefined }));
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Compact request lines: no header dumps (tokens are redacted anyway).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    }),
+  );
+  app.use(timingMiddleware(metrics.httpDuration));
+  app.use(express.json({ limit: options.bodyLimitBytes ?? 4 * 1024 * 1024, type: ['application/json', 'application/*+json'] }));
+
+  app.get('/health', async (_req, res) => {
+    const checks = options.health ?? {};
+    const results: Record<string, { ok: boolean; detail?: string }> = {};
+    for (const [name, check] of Object.entries(checks)) {
+      results[name] = await check().catch((err: unknown) => ({ ok: false, detail: String(err) }));
+    }
+    const ok = Object.values(results).every((r) => r.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', component: options.component, checks: results });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return {
+    app,
+    metrics,
+    finish() {
+      app.use(notFoundHandler);
+      app.use(problemHandler);
+      return app;
+    },
+  };
+}
+
+export type { Router };

@@ -1,0 +1,6 @@
+export { HttpProblem, ProblemCode, type ProblemFieldError } from './problem.js';
+export { problemHandler, notFoundHandler } from './error-middleware.js';
+export { createLogger, type Logger } from './logger.js';
+export { createMetrics } from './metrics.js';
+export { createBaseApp, type BaseApp, type BaseAppOptions, type HealthCheck } from './base-app.js';
+export { listen, type RunningServer } from './server.js';

@@ -1,0 +1,3 @@
+export { openDatabase, isPostgres, type Database, type DatabaseOptions } from './database.js';
+export { migrate, type Migration, type MigrationSet } from './migrations.js';
+export { toJson, fromJson, toSafeInt } from './json-column.js';

@@ -1,0 +1,6 @@
+export { freePort } from './free-port.js';
+export { RabbitNode, sharedRabbitMQ } from './rabbitmq.js';
+export { PostgresServer, sharedPostgresDatabase } from './postgres.js';
+export { stopAllServers } from './servers.js';
+export { referenceSchemaDir, repoRoot } from './reference.js';
+export { describeEachDatabase, databasesUnderTest, type DatabaseUnderTest } from './each-database.js';

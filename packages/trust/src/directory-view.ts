@@ -1,0 +1,71 @@
+// The contract between the component directory (who is on the platform, which keys speak for
+// them, who may send what to whom) and everything that signs, verifies or routes messages.
+// The directory client implements it from its synchronised cache; the messaging layer only
+// reads it. Kept in its own package so neither side depends on the other (F1).
+import type { KeyObject, X509Certificate } from 'node:crypto';
+
+export type PartyRole = 'AGR' | 'DSO' | 'TPS';
+export type ComponentType = 'TPS_CORE' | 'ENDPOINT';
+export type ComponentStatus = 'pending' | 'approved' | 'revoked';
+
+export interface PartyBinding {
+  /** EIC code of the market party (codingScheme A01). */
+  party: string;
+  role: PartyRole;
+}
+
+export interface PublishedComponent {
+  /** EIC-style component code, e.g. 10V000000000001X. Also its AMQP routing key. */
+  code: string;
+  type: ComponentType;
+  organisation: string;
+  parties: PartyBinding[];
+  /** Name of its inbox queue on the broker. */
+  inbox: string;
+  status: ComponentStatus;
+}
+
+export interface PublishedCertificate {
+  componentCode: string;
+  /** Hex serial number; envelopes name the serial they were signed with (renewal overlap). */
+  serial: string;
+  usage: 'signing' | 'authentication' | 'encryption';
+  pem: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+export interface MessagePath {
+  /** Receiver-defined, as in ECP. */
+  receiverCode: string;
+  /** '*' or a component code. */
+  sender: string;
+  /** Exact business type or a prefix ending in '*'. */
+  businessType: string;
+  validFrom?: string;
+  validUntil?: string;
+}
+
+/** A read-only, synchronised view of the directory. Every method answers from memory. */
+export interface DirectoryView {
+  component(code: string): PublishedComponent | undefined;
+  /** The approved component that represents a party, if any. */
+  componentForParty(party: string): PublishedComponent | undefined;
+  /** Signing certificates of an approved component valid at `at` (old and new during renewal). */
+  signingCertificates(componentCode: string, at?: Date): X509Certificate[];
+  /** The certificate with this serial, if it is published, unrevoked and valid at `at`. */
+  signingCertificate(componentCode: string, serial: string, at?: Date): X509Certificate | undefined;
+  /** True when the receiver accepts this sender and business type at `at`. */
+  isPathAllowed(receiverCode: string, senderCode: string, businessType: string, at?: Date): boolean;
+  /** Content version of the directory this view was built from. */
+  readonly version: string;
+}
+
+/** What a component holds for itself: its private key never leaves it. */
+export interface ComponentIdentity {
+  code: string;
+  signingKey: KeyObject;
+  signingCertificate: X509Certificate;
+  /** Serial of the signing certificate, as published. */
+  serial: string;
+}
