@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerStartCommand } from './commands/start.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTokenCommands } from './commands/token.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerStartCommand(program);
   registerServeCommand(program);
+  registerTokenCommands(program);
   return program;
 }

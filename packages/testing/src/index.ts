@@ -4,3 +4,4 @@ export { PostgresServer, sharedPostgresDatabase } from './postgres.js';
 export { stopAllServers } from './servers.js';
 export { referenceSchemaDir, repoRoot } from './reference.js';
 export { describeEachDatabase, databasesUnderTest, type DatabaseUnderTest } from './each-database.js';
+export { compareRoutes } from './raml-check.js';
