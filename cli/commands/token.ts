@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { loadPlatformConfig } from '../../packages/config/src/index.js';
-import { createLogger } from '../../packages/http/src/index.js';
 import { migrate } from '../../packages/storage/src/index.js';
 import { openComponentDatabase } from '../../packages/runtime/src/index.js';
 import { restMigrations, TokenRepository, type TokenRole } from '../../packages/rest/src/index.js';
@@ -38,7 +37,7 @@ export function registerTokenCommands(program: Command): void {
     .action(async (opts: { component: Facade; party: string; label: string }) => {
       if (!/^[0-9A-Z-]{16}$/.test(opts.party)) throw new InvalidArgumentError('--party must be a 16-character EIC code');
       const issued = await withTokens(opts.component, (t) => t.issue(opts.party, FACADES[opts.component], opts.label));
-      createLogger('cli', 'info').info({ tokenId: issued.tokenId, party: issued.party, component: opts.component }, 'token issued');
+      process.stderr.write(`token ${issued.tokenId} issued for ${issued.party} on the ${opts.component} facade (shown once):\n`);
       process.stdout.write(`${issued.token}\n`);
     });
   token
