@@ -1,0 +1,119 @@
+// The directory's CA (F1): a self-signed ECDSA P-256 root that certifies component keys from
+// their CSRs. Created on first start, kept in the directory's database so a restart (or a second
+// replica) issues under the same root and earlier certificates keep chaining.
+import { createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
+import type { Knex } from 'knex';
+import { EC_ALGORITHM, x509 } from '../../../packages/directory-client/src/x509-provider.js';
+import type { CaRepository } from '../storage/ca.repository.js';
+import type { CertificateUsage } from '../model.js';
+import type { ParsedCsr } from './csr.js';
+
+const CA_VALIDITY_SECONDS = 20 * 365 * 86_400;
+/** Tolerates clocks of other components running slightly behind. */
+const BACKDATE_SECONDS = 60;
+
+export interface IssuedCertificate {
+  serial: string;
+  pem: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+export class CertificateAuthority {
+  readonly certificate: X509Certificate;
+  private readonly caCert: x509.X509Certificate;
+
+  private constructor(
+    readonly certificatePem: string,
+    private readonly signingKey: webcrypto.CryptoKey,
+  ) {
+    this.certificate = new X509Certificate(certificatePem);
+    this.caCert = new x509.X509Certificate(certificatePem);
+  }
+
+  static async loadOrCreate(db: Knex, repo: CaRepository, now: Date = new Date()): Promise<CertificateAuthority> {
+    let stored = await repo.get(db);
+    if (!stored) {
+      const keys = (await webcrypto.subtle.generateKey(EC_ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+      const cert = await x509.X509CertificateGenerator.createSelfSigned({
+        serialNumber: randomSerial(),
+        name: [{ CN: ['TPS Component Directory CA'] }, { O: ['TPS'] }],
+        keys,
+        signingAlgorithm: EC_ALGORITHM,
+        notBefore: new Date(now.getTime() - BACKDATE_SECONDS * 1000),
+        notAfter: new Date(now.getTime() + CA_VALIDITY_SECONDS * 1000),
+        extensions: [
+          new x509.BasicConstraintsExtension(true, 0, true),
+          new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+          await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+        ],
+      });
+      const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+      const keyPem = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+      stored = await repo.insertIfAbsent(db, { certificatePem: cert.toString('pem'), privateKeyPem: keyPem }, now.toISOString());
+    }
+    const der = createPrivateKey(stored.privateKeyPem).export({ format: 'der', type: 'pkcs8' });
+    const key = await webcrypto.subtle.importKey('pkcs8', der, EC_ALGORITHM, false, ['sign']);
+    return new CertificateAuthority(stored.certificatePem, key);
+  }
+
+  /** Certifies the CSR's public key for one usage; the subject is the component (CN) and its organisation (O). */
+  async issue(csr: ParsedCsr, code: string, organisation: string, usage: CertificateUsage, validitySeconds: number, now = new Date()): Promise<IssuedCertificate> {
+    const keyUsage =
+      usage === 'signing'
+        ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation
+        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement;
+    const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(keyUsage, true)];
+    if (usage === 'authentication') extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth, x509.ExtendedKeyUsage.serverAuth]));
+    return this.sign(csr.publicKey, [{ CN: [code] }, { O: [organisation] }], extensions, validitySeconds, now);
+  }
+
+  /** The directory's own TLS certificate (REST over HTTPS); its key is generated here and stays in memory. */
+  async issueServerCertificate(hostnames: string[], validitySeconds: number): Promise<{ certPem: string; keyPem: string }> {
+    const keys = (await webcrypto.subtle.generateKey(EC_ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    const san = new x509.SubjectAlternativeNameExtension(
+      hostnames.map((h) => (/^[\d.]+$/.test(h) || h.includes(':') ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h })),
+    );
+    const issued = await this.sign(
+      keys.publicKey,
+      [{ CN: [hostnames[0] ?? 'localhost'] }, { O: ['TPS'] }],
+      [new x509.BasicConstraintsExtension(false), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]), san],
+      validitySeconds,
+      new Date(),
+    );
+    const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+    return { certPem: issued.pem, keyPem: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString() };
+  }
+
+  private async sign(
+    publicKey: x509.PublicKeyType,
+    subject: x509.JsonName,
+    extensions: x509.Extension[],
+    validitySeconds: number,
+    now: Date,
+  ): Promise<IssuedCertificate> {
+    const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000 - BACKDATE_SECONDS * 1000);
+    const notAfter = new Date(Math.floor(now.getTime() / 1000) * 1000 + validitySeconds * 1000);
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: randomSerial(),
+      subject,
+      issuer: this.caCert.subjectName,
+      notBefore,
+      notAfter,
+      publicKey,
+      signingKey: this.signingKey,
+      signingAlgorithm: EC_ALGORITHM,
+      extensions: [...extensions, await x509.AuthorityKeyIdentifierExtension.create(this.caCert.publicKey)],
+    });
+    const pem = cert.toString('pem');
+    // Node's X509Certificate is what verifiers use: take the serial exactly as it reports it.
+    return { serial: new X509Certificate(pem).serialNumber.toUpperCase(), pem, notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() };
+  }
+}
+
+/** 16 random bytes, positive and without a leading zero byte, so every tool prints it alike. */
+function randomSerial(): string {
+  const b = randomBytes(16);
+  b[0] = (b[0]! & 0x7f) | 0x01;
+  return b.toString('hex');
+}

@@ -1,0 +1,72 @@
+// The directory's REST payloads, shared by the service and this client so both sides agree on
+// one shape. Published parts reuse the trust contract's types.
+import type {
+  ComponentStatus,
+  ComponentType,
+  MessagePath,
+  PartyBinding,
+  PublishedCertificate,
+  PublishedComponent,
+} from '../../trust/src/index.js';
+
+export interface Contact {
+  name?: string;
+  email: string;
+  phone?: string;
+}
+
+export interface RegistrationRequest {
+  code: string;
+  type: ComponentType;
+  organisation: string;
+  contact: Contact;
+  parties: PartyBinding[];
+  /** Defaults to `tps.inbox.<code>`. */
+  inbox?: string;
+  /** PKCS#10 PEM for the signing key (ECDSA P-256). */
+  signingCsr: string;
+  /** PKCS#10 PEM for the TLS authentication key (ECDSA P-256). */
+  authenticationCsr: string;
+}
+
+export interface RegistrationResponse {
+  code: string;
+  status: ComponentStatus;
+  /** Shown once: the component's own credential for component-side calls. Stored hashed. */
+  componentToken: string;
+}
+
+/** What an administrator sees about a component. */
+export interface ComponentRecord extends PublishedComponent {
+  contact: Contact;
+  createdAt: string;
+  updatedAt: string;
+  approvedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CertificatesResponse {
+  code: string;
+  status: ComponentStatus;
+  caCertificate: string;
+  /** Currently valid, unrevoked certificates, newest first. */
+  certificates: PublishedCertificate[];
+}
+
+export interface RenewalRequest {
+  signingCsr: string;
+  authenticationCsr?: string;
+}
+
+/** The content endpoints synchronise (F1): everything a verifier or router needs. */
+export interface DirectoryContent {
+  /** Content hash; also the HTTP ETag. */
+  version: string;
+  generatedAt: string;
+  caCertificate: string;
+  components: PublishedComponent[];
+  certificates: PublishedCertificate[];
+  paths: MessagePath[];
+}
+
+export type { MessagePath, PartyBinding, PublishedCertificate, PublishedComponent, ComponentStatus, ComponentType };
