@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerStartCommand } from './commands/start.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommands } from './commands/token.js';
+import { registerDirectoryCommands } from './commands/directory.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerServeCommand(program);
   registerTokenCommands(program);
+  registerDirectoryCommands(program);
   return program;
 }

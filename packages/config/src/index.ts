@@ -1,3 +1,3 @@
 export { ConfigError, ConfigErrorCode } from './config-error.js';
-export { loadPlatformConfig, type PlatformConfig } from './platform-config.js';
+export { loadPlatformConfig, DEMO_PARTIES, type PlatformConfig, type ComponentIdentityConfig } from './platform-config.js';
 export * as env from './env.js';

@@ -22,6 +22,8 @@ describe('configuration from the environment (foundation, NF2)', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TPS_DIRECTORY_AUTO_APPROVE: 'maybe' }, 'TPS_DIRECTORY_AUTO_APPROVE'],
+    [{ TPS_AGR_PARTIES: '11XAGR-ALPHA---O,not-an-eic' }, 'TPS_AGR_PARTIES'],
+    [{ TPS_CORE_CODE: 'core' }, 'TPS_CORE_CODE'],
   ];
   for (const [env, variable] of bad) {
     it(`rejects a bad ${variable} with an error naming it and exit code 2`, () => {

@@ -2,6 +2,7 @@
 // Kubernetes configure everything this way).
 import { resolve } from 'node:path';
 import { bool, int, oneOf, optionalStr, port, str, url } from './env.js';
+import { ConfigError } from './config-error.js';
 
 export interface PlatformConfig {
   dataDir: string;
@@ -20,7 +21,39 @@ export interface PlatformConfig {
   directorySyncSeconds: number;
   bodyLimitBytes: number;
   longPollMaxSeconds: number;
+  /** Who each messaging component is in the directory, and which market parties it speaks for. */
+  identities: {
+    core: ComponentIdentityConfig;
+    agr: ComponentIdentityConfig;
+    dso: ComponentIdentityConfig;
+  };
 }
+
+export interface ComponentIdentityConfig {
+  /** EIC-style component code (the AMQP routing key). */
+  code: string;
+  /** EIC codes of the market parties this component represents. */
+  parties: string[];
+}
+
+const EIC = /^[0-9A-Z][0-9A-Z-]{14}[0-9A-Z]$/;
+
+function identity(env: Record<string, string | undefined>, codeVar: string, partiesVar: string, code: string, parties: string[]): ComponentIdentityConfig {
+  const c = str(env, codeVar, code);
+  if (!EIC.test(c)) throw new ConfigError(codeVar, `must be a 16-character EIC code, got '${c}'`);
+  const list = (optionalStr(env, partiesVar)?.split(',') ?? parties).map((p) => p.trim()).filter((p) => p !== '');
+  if (list.length === 0) throw new ConfigError(partiesVar, 'must name at least one party');
+  const bad = list.find((p) => !EIC.test(p));
+  if (bad) throw new ConfigError(partiesVar, `'${bad}' is not a 16-character EIC code`);
+  return { code: c, parties: list };
+}
+
+/** Demo parties of the embedded default (valid EIC check characters). */
+export const DEMO_PARTIES = {
+  tps: '10XTPS-PLATFORMJ',
+  agr: ['11XAGR-ALPHA---O', '11XAGR-BRAVO---T', '11XAGR-CHARLIE-I'],
+  dso: ['11XDSO-NORTH---J', '11XDSO-SOUTH---R'],
+} as const;
 
 export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
   return {
@@ -41,5 +74,10 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
     directorySyncSeconds: int(env, 'TPS_DIRECTORY_SYNC_SECONDS', 60, 1, 86_400),
     bodyLimitBytes: int(env, 'TPS_BODY_LIMIT_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     longPollMaxSeconds: int(env, 'TPS_LONG_POLL_MAX_SECONDS', 60, 1, 600),
+    identities: {
+      core: identity(env, 'TPS_CORE_CODE', 'TPS_CORE_PARTY', '10V-TPS-CORE---W', [DEMO_PARTIES.tps]),
+      agr: identity(env, 'TPS_AGR_CODE', 'TPS_AGR_PARTIES', '10V-TPS-AGR-1--N', [...DEMO_PARTIES.agr]),
+      dso: identity(env, 'TPS_DSO_CODE', 'TPS_DSO_PARTIES', '10V-TPS-DSO-1--7', [...DEMO_PARTIES.dso]),
+    },
   };
 }
