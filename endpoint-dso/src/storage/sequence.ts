@@ -1,0 +1,19 @@
+// Per-DSO, per-stream change numbers for "what changed since this caller last asked" (F5b, F9b).
+import type { Knex } from 'knex';
+import { toSafeInt } from '../../../packages/storage/src/index.js';
+
+export type SequenceStream = 'assets' | 'schedules';
+
+/**
+ * The next number of a stream, taken inside the writer's transaction. The upsert locks the
+ * counter row until commit (PostgreSQL), so numbers commit in order: a reader that saw n+1 can
+ * never later find an n committed behind it.
+ */
+export async function nextSequence(trx: Knex.Transaction, dso: string, stream: SequenceStream): Promise<number> {
+  const rows: Array<{ value: unknown }> = await trx('dso_sequences')
+    .insert({ dso, stream, value: 1 })
+    .onConflict(['dso', 'stream'])
+    .merge({ value: trx.raw('?? + 1', ['dso_sequences.value']) })
+    .returning('value');
+  return toSafeInt(rows[0]!.value);
+}

@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { describeEachDatabase } from '../../packages/testing/src/index.js';
+import { migrate, type Database } from '../../packages/storage/src/index.js';
+import { dsoMigrations } from '../src/storage/migrations.js';
+import { AssetMirrorRepository, type MirroredAsset } from '../src/storage/asset-mirror.repository.js';
+import { LimitRepository } from '../src/storage/limit.repository.js';
+import { ScheduleRepository } from '../src/storage/schedule.repository.js';
+
+const A = '10XDSO-A-------L';
+const asset = (id: string, over: Partial<MirroredAsset> = {}): MirroredAsset => ({ assetId: id, connectionPoint: '571313100000000019', produces: true, consumes: false, maxProductionW: 10_000_000_000_123, maxConsumptionW: 0, ...over });
+
+describeEachDatabase('DSO endpoint repositories: asset mirror, schedules, limits (F5b, F6b, F9b)', (dut) => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await dut.open();
+    await migrate(db, 'dso', dsoMigrations);
+  });
+  afterEach(() => db.destroy());
+
+  it('F5b: diffs full lists into numbered changes; new/changed/removed relative to a reader\'s position', async () => {
+    const repo = new AssetMirrorRepository();
+    expect(await db.transaction((t) => repo.applySnapshot(t, A, '2026-03-01T10:00:00Z', [asset('a'), asset('b')], 'x'))).to.equal(2);
+    expect(await db.transaction((t) => repo.applySnapshot(t, A, '2026-03-01T10:01:00Z', [asset('a', { maxProductionW: 1 }), asset('c')], 'x'))).to.equal(3);
+    const fromStart = await repo.changesAfter(db, A, 0);
+    expect(fromStart.changes.map((c) => [c.change, c.asset.assetId])).to.deep.equal([['new', 'a'], ['new', 'c']]);
+    expect(fromStart.position).to.equal(5);
+    const fromTwo = await repo.changesAfter(db, A, 2);
+    expect(fromTwo.changes.map((c) => [c.change, c.asset.assetId])).to.deep.equal([['changed', 'a'], ['new', 'c'], ['removed', 'b']]);
+    expect((await repo.current(db, A)).assets.map((a) => [a.assetId, a.maxProductionW])).to.deep.equal([['a', 1], ['c', 10_000_000_000_123]]);
+    expect(await db.transaction((t) => repo.applySnapshot(t, A, '2026-03-01T09:00:00Z', [], 'x'))).to.equal(0);
+    expect((await repo.changesAfter(db, 'other-dso', 0)).changes).to.deep.equal([]);
+  });
+
+  it('F9b: schedules in force take the highest revision per series and leave cancelled series out', async () => {
+    const repo = new ScheduleRepository();
+    const s = (rev: number, cancelled: boolean, v: number) =>
+      db.transaction((t) =>
+        repo.store(t, A, { scheduleId: 'GL-1', revision: rev }, [cancelled ? { seriesId: 'S1', assetId: 'a', cancelled } : { seriesId: 'S1', assetId: 'a', cancelled, resolution: 'PT60M', interval: { start: '2026-03-01T06:00:00Z', end: '2026-03-01T07:00:00Z' }, valuesW: [v] }], 'x'),
+      );
+    await s(2, false, 2);
+    await s(1, false, 1); // late, older revision
+    expect((await repo.current(db, A, {})).map((x) => x.valuesW)).to.deep.equal([[2]]);
+    await s(3, true, 0);
+    expect(await repo.current(db, A, {})).to.deep.equal([]);
+    expect((await repo.receivedAfter(db, A, 1)).map((x) => x.sequence)).to.deep.equal([2, 3]);
+  });
+
+  it('F6b: a split is kept per revision, first report wins, and only for a known limit', async () => {
+    const repo = new LimitRepository();
+    await db.transaction((t) => repo.saveRevision(t, A, { limitId: 'L1', kind: 'foreseen', revision: 1, status: 'active' }, 'm1', { request: {} }, 'x'));
+    const split = { revision: 1, policy: 'waterfill', metrics: { jainIndexMin: 1 }, grants: [], receivedAt: 'x' };
+    expect(await db.transaction((t) => repo.saveSplit(t, A, 'L1', split))).to.equal(true);
+    await db.transaction((t) => repo.saveSplit(t, A, 'L1', { ...split, policy: 'equal' }));
+    expect((await repo.split(db, A, 'L1'))!.policy).to.equal('waterfill');
+    expect(await db.transaction((t) => repo.saveSplit(t, A, 'nope', split))).to.equal(false);
+    expect(await repo.get(db, 'other-dso', 'L1')).to.equal(undefined);
+  });
+});
