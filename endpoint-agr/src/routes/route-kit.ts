@@ -1,0 +1,50 @@
+// What every AGR/BRP route shares: the authenticated party, the store, the messenger, the clock.
+import type { RequestHandler, Response } from 'express';
+import type { Database } from '../../../packages/storage/src/index.js';
+import type { Messenger } from '../../../packages/runtime/src/index.js';
+import { HttpProblem } from '../../../packages/http/src/index.js';
+import { requireParty, principalOf, type TokenRepository, type TokenPrincipal, type CursorRepository, type WaiterHub } from '../../../packages/rest/src/index.js';
+import type { AssetRepository } from '../storage/asset.repository.js';
+import type { LimitRepository } from '../storage/limit.repository.js';
+import type { MessageRepository } from '../storage/message.repository.js';
+import type { ScheduleRepository } from '../storage/schedule.repository.js';
+
+export interface RouteContext {
+  db: Database;
+  messenger: Messenger;
+  coreParty: string;
+  tokens: TokenRepository;
+  cursors: CursorRepository;
+  assets: AssetRepository;
+  schedules: ScheduleRepository;
+  limits: LimitRepository;
+  messages: MessageRepository;
+  hub: WaiterHub;
+  longPoll: { defaultSeconds: number; maxSeconds: number };
+  sseHeartbeatMs: number;
+  now(): Date;
+  /** Every route but /ping: a valid AGR token whose party this endpoint serves. */
+  auth: RequestHandler[];
+}
+
+/**
+ * NF3: the party is the token's, never the request's. The party must also be one the messenger
+ * speaks for: a token for a party this endpoint does not represent cannot send documents.
+ */
+export function agrAuth(tokens: TokenRepository, messenger: Messenger): RequestHandler[] {
+  const served: RequestHandler = (_req, res, next) => {
+    const { party } = principalOf(res);
+    if (!messenger.parties.includes(party)) return next(HttpProblem.forbidden(`this endpoint does not represent party ${party}`));
+    next();
+  };
+  return [requireParty(tokens, ['AGR']), served];
+}
+
+export function principal(res: Response): TokenPrincipal {
+  return principalOf(res);
+}
+
+/** The long-poll and SSE key of a party's limits: only that party's waiters are woken. */
+export function limitsKey(party: string): string {
+  return `limits:${party}`;
+}

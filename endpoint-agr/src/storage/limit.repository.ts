@@ -1,0 +1,69 @@
+// F7a: capacity limits received for a party. Every accepted revision is a row with a sequence
+// number (`seq`, monotonically increasing) that read cursors and SSE event ids follow.
+import type { Knex } from 'knex';
+import type { Database } from '../../../packages/storage/src/index.js';
+import { fromJson, toJson, toSafeInt } from '../../../packages/storage/src/index.js';
+import type { LimitView } from '../mapping/rest-types.js';
+
+type Row = Record<string, unknown>;
+export type NewLimit = Omit<LimitView, 'seq'>;
+
+function toView(r: Row): LimitView {
+  return { seq: toSafeInt(r.seq), ...fromJson<NewLimit>(r.body) };
+}
+
+export class LimitRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Stores a limit revision unless the party already holds this or a later revision of it
+   * (revisions only move forward; a redelivery stores nothing). Returns the new seq, if stored.
+   */
+  async insertIfNewer(trx: Knex.Transaction, party: string, limit: NewLimit): Promise<number | undefined> {
+    const latest = await trx('agr_limits').where({ party, limit_id: limit.limitId }).max({ r: 'revision' }).first();
+    if (latest?.r !== null && latest?.r !== undefined && toSafeInt(latest.r) >= limit.revision) return undefined;
+    const [row] = await trx('agr_limits')
+      .insert({
+        party,
+        limit_id: limit.limitId,
+        revision: limit.revision,
+        kind: limit.kind,
+        status: limit.status,
+        expires_at: limit.expiresAt,
+        received_at: limit.receivedAt,
+        body: toJson(limit),
+      })
+      .returning('seq');
+    return toSafeInt(typeof row === 'object' ? (row as { seq: unknown }).seq : row);
+  }
+
+  /** Every revision received within [from, to). */
+  async receivedBetween(party: string, from: string, to: string): Promise<LimitView[]> {
+    const rows = await this.db('agr_limits').where({ party }).andWhere('received_at', '>=', from).andWhere('received_at', '<', to).orderBy('seq');
+    return rows.map(toView);
+  }
+
+  /** Latest revision of each limit, not cancelled and not yet expired at `now`. */
+  async active(party: string, now: string): Promise<LimitView[]> {
+    const rows = await this.db('agr_limits as l')
+      .where('l.party', party)
+      .andWhere('l.expires_at', '>', now)
+      .whereNotExists((q) => q.select(this.db.raw('1')).from('agr_limits as n').whereRaw('n.party = l.party and n.limit_id = l.limit_id and n.revision > l.revision'))
+      .andWhere('l.status', 'active')
+      .orderBy('l.seq');
+    return rows.map(toView);
+  }
+
+  async maxSeq(party: string): Promise<number> {
+    const row = await this.db('agr_limits').where({ party }).max({ s: 'seq' }).first();
+    return row?.s === null || row?.s === undefined ? 0 : toSafeInt(row.s);
+  }
+
+  /** Non-expired revisions with after < seq ≤ upTo (upTo omitted: no upper bound), oldest first. */
+  async after(party: string, after: number, now: string, options: { upTo?: number; max?: number } = {}): Promise<LimitView[]> {
+    const q = this.db('agr_limits').where({ party }).andWhere('seq', '>', after).andWhere('expires_at', '>', now);
+    if (options.upTo !== undefined) q.andWhere('seq', '<=', options.upTo);
+    if (options.max !== undefined) q.limit(options.max);
+    return (await q.orderBy('seq')).map(toView);
+  }
+}
