@@ -1,0 +1,55 @@
+// What one handler invocation works with: the document's transaction (effect, outgoing documents
+// and audit rows commit together), the repositories bound to it, and a send() that builds the
+// envelope-level outgoing document and remembers it for the audit row.
+import type { Knex } from 'knex';
+import type { BusinessType, Messenger, ReceivedDocument } from '../../../packages/runtime/src/index.js';
+import { repositories, type Repositories } from '../storage/repositories.js';
+import type { OutgoingRef } from '../storage/audit.repository.js';
+
+export interface CoreOptions {
+  /** Fairness policy for foreseen limits (packages/fairness); default 'waterfill'. */
+  fairnessPolicy: string;
+  /** Clock, injectable for tests. */
+  now: () => Date;
+}
+
+export interface HandlerContext {
+  trx: Knex.Transaction;
+  repos: Repositories;
+  received: ReceivedDocument;
+  /** The TPS party (EIC) the core speaks for: sender of every document it writes. */
+  tpsParty: string;
+  tpsParties: readonly string[];
+  /** ISO time of this decision, seconds precision (ESMP createdDateTime). */
+  now: string;
+  options: CoreOptions;
+  outgoing: OutgoingRef[];
+  send(receiver: string, businessType: BusinessType, payload: string, opts: { mrid: string; emergency?: boolean }): Promise<string>;
+}
+
+export function createContext(messenger: Messenger, options: CoreOptions, received: ReceivedDocument, trx: Knex.Transaction): HandlerContext {
+  const tpsParty = messenger.parties[0];
+  if (!tpsParty) throw new Error('the messenger speaks for no party; the TPS core needs its party code');
+  const outgoing: OutgoingRef[] = [];
+  return {
+    trx,
+    repos: repositories(trx),
+    received,
+    tpsParty,
+    tpsParties: messenger.parties,
+    now: options.now().toISOString().slice(0, 19) + 'Z',
+    options,
+    outgoing,
+    async send(receiver, businessType, payload, opts) {
+      const messageId = await messenger.sendToParty(trx, receiver, {
+        businessType,
+        payload,
+        senderParty: tpsParty,
+        baMessageId: opts.mrid,
+        priority: opts.emergency ? 'emergency' : 'normal',
+      });
+      outgoing.push({ receiver, businessType, messageId, mrid: opts.mrid });
+      return messageId;
+    },
+  };
+}

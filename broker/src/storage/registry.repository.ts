@@ -1,0 +1,151 @@
+// F4a static information: connection points, assets and their history. All SQL of the registry
+// lives here; the rules see it only through RegistrySupport.
+import type { Knex } from 'knex';
+import { toSafeInt } from '../../../packages/storage/src/index.js';
+import type { Asset, AssetHistoryEntry, AssetValidity, ConnectionPoint } from '../domain/types.js';
+import type { RegistrySupport } from '../domain/support.js';
+
+interface AssetRow {
+  asset_id: string;
+  operator: string;
+  connection_point: string;
+  name: string | null;
+  produces: boolean | number;
+  consumes: boolean | number;
+  max_production_w: number | string;
+  max_consumption_w: number | string;
+  updated_at: string;
+}
+
+function toAsset(row: AssetRow): Asset {
+  return {
+    assetId: row.asset_id,
+    operator: row.operator,
+    connectionPoint: row.connection_point,
+    ...(row.name !== null ? { name: row.name } : {}),
+    produces: Boolean(row.produces),
+    consumes: Boolean(row.consumes),
+    maxProductionW: toSafeInt(row.max_production_w),
+    maxConsumptionW: toSafeInt(row.max_consumption_w),
+    updatedAt: row.updated_at,
+  };
+}
+
+export class RegistryRepository implements RegistrySupport {
+  constructor(private readonly db: Knex) {}
+
+  async findAsset(assetId: string): Promise<Asset | undefined> {
+    const row = await this.db<AssetRow>('core_assets').where({ asset_id: assetId }).first();
+    return row ? toAsset(row) : undefined;
+  }
+
+  async findAssets(assetIds: readonly string[]): Promise<Asset[]> {
+    if (assetIds.length === 0) return [];
+    const rows = await this.db<AssetRow>('core_assets').whereIn('asset_id', [...assetIds]).orderBy('asset_id');
+    return rows.map(toAsset);
+  }
+
+  async findConnectionPointOwner(connectionPoint: string): Promise<string | undefined> {
+    const row = await this.db('core_connection_points').where({ connection_point: connectionPoint }).first('dso');
+    return row?.dso as string | undefined;
+  }
+
+  async operatesAssets(party: string): Promise<boolean> {
+    return (await this.db('core_assets').where({ operator: party }).first('asset_id')) !== undefined;
+  }
+
+  async ownsConnectionPoints(party: string): Promise<boolean> {
+    return (await this.db('core_connection_points').where({ dso: party }).first('connection_point')) !== undefined;
+  }
+
+  /** F5a: the assets on a DSO's registered connection points. */
+  async assetsOfDso(dso: string): Promise<Asset[]> {
+    const rows = await this.db<AssetRow>('core_assets as a')
+      .join('core_connection_points as c', 'c.connection_point', 'a.connection_point')
+      .where('c.dso', dso)
+      .orderBy('a.asset_id')
+      .select('a.*');
+    return rows.map(toAsset);
+  }
+
+  async assetsOfOperator(operator: string): Promise<Asset[]> {
+    return (await this.db<AssetRow>('core_assets').where({ operator }).orderBy('asset_id')).map(toAsset);
+  }
+
+  async allAssets(): Promise<Asset[]> {
+    return (await this.db<AssetRow>('core_assets').orderBy('asset_id')).map(toAsset);
+  }
+
+  async upsertAsset(asset: Asset): Promise<void> {
+    const row = {
+      asset_id: asset.assetId,
+      operator: asset.operator,
+      connection_point: asset.connectionPoint,
+      name: asset.name ?? null,
+      produces: asset.produces,
+      consumes: asset.consumes,
+      max_production_w: asset.maxProductionW,
+      max_consumption_w: asset.maxConsumptionW,
+      updated_at: asset.updatedAt,
+    };
+    await this.db('core_assets').insert(row).onConflict('asset_id').merge();
+  }
+
+  async deleteAsset(assetId: string): Promise<void> {
+    await this.db('core_assets').where({ asset_id: assetId }).delete();
+  }
+
+  async addHistory(entry: AssetHistoryEntry): Promise<void> {
+    await this.db('core_asset_history').insert({
+      asset_id: entry.assetId,
+      operator: entry.operator,
+      connection_point: entry.connectionPoint,
+      validity: entry.validity,
+      detail: entry.detail,
+      at: entry.at,
+      message_id: entry.messageId,
+    });
+  }
+
+  async history(assetId: string): Promise<AssetHistoryEntry[]> {
+    const rows = await this.db('core_asset_history').where({ asset_id: assetId }).orderBy('id');
+    return rows.map((r) => ({
+      assetId: r.asset_id,
+      operator: r.operator,
+      connectionPoint: r.connection_point,
+      validity: r.validity as AssetValidity,
+      detail: r.detail,
+      at: r.at,
+      messageId: r.message_id,
+    }));
+  }
+
+  /** The operator that last held an asset before it was released, if any (for 'reassigned'). */
+  async lastOperator(assetId: string): Promise<string | undefined> {
+    const row = await this.db('core_asset_history').where({ asset_id: assetId }).orderBy('id', 'desc').first('operator');
+    return row?.operator as string | undefined;
+  }
+
+  async connectionPointsOf(dso: string): Promise<ConnectionPoint[]> {
+    const rows = await this.db('core_connection_points').where({ dso }).orderBy('connection_point');
+    return rows.map((r) => ({ connectionPoint: r.connection_point, dso: r.dso, registeredAt: r.registered_at }));
+  }
+
+  async addConnectionPoint(cp: ConnectionPoint, messageId: string): Promise<void> {
+    await this.db('core_connection_points').insert({ connection_point: cp.connectionPoint, dso: cp.dso, registered_at: cp.registeredAt });
+    await this.db('core_connection_point_history').insert({ connection_point: cp.connectionPoint, dso: cp.dso, action: 'add', at: cp.registeredAt, message_id: messageId });
+  }
+
+  async removeConnectionPoint(connectionPoint: string, dso: string, at: string, messageId: string): Promise<void> {
+    await this.db('core_connection_points').where({ connection_point: connectionPoint, dso }).delete();
+    await this.db('core_connection_point_history').insert({ connection_point: connectionPoint, dso, action: 'remove', at, message_id: messageId });
+  }
+
+  /** Next snapshot number of a DSO's asset list (F5a pushes). */
+  async nextAssetListVersion(dso: string): Promise<number> {
+    const row = await this.db('core_asset_list_versions').where({ dso }).first('version');
+    const next = row ? toSafeInt(row.version) + 1 : 1;
+    await this.db('core_asset_list_versions').insert({ dso, version: next }).onConflict('dso').merge();
+    return next;
+  }
+}
