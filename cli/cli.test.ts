@@ -38,6 +38,12 @@ describe('tps CLI (foundation, NF1)', function () {
     expect(r.err).to.contain('TPS_CORE_PORT');
   });
 
+  it('refuses to run one component alone on the in-process transport (names AMQP_URL, exit 2)', async () => {
+    const r = await runTps(['serve', 'core'], { TPS_DIRECTORY_URL: 'http://127.0.0.1:1' }).done;
+    expect(r.code).to.equal(2);
+    expect(r.err).to.contain('AMQP_URL');
+  });
+
   it('rejects an unknown component name', async () => {
     const r = await runTps(['serve', 'nonsense'], {}).done;
     expect(r.code).to.not.equal(0);
@@ -50,7 +56,12 @@ describe('tps CLI (foundation, NF1)', function () {
     const env = Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)]));
     const proc = runTps(['start'], { ...env, TPS_DATA_DIR: dataDir });
     try {
-      await waitFor(() => proc.out().includes('Press Ctrl-C'), 30_000);
+      await waitFor(() => proc.out().includes('Press Ctrl-C'), 45_000);
+      // The demo parties get tokens that work on their facade.
+      const agrLine = proc.out().split('\n').find((l) => l.includes('AGR 11XAGR-ALPHA---O'))!;
+      const token = /Bearer (\S+)/.exec(agrLine)![1]!;
+      const assets = await fetch(`http://127.0.0.1:${ports.TPS_AGR_PORT}/assets`, { headers: { authorization: `Bearer ${token}` } });
+      expect(assets.status).to.equal(200);
       for (const port of Object.values(ports)) {
         expect(proc.out()).to.contain(`http://127.0.0.1:${port}`);
         const res = await fetch(`http://127.0.0.1:${port}/health`);

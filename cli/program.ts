@@ -4,6 +4,7 @@ import { registerStartCommand } from './commands/start.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerDirectoryCommands } from './commands/directory.js';
+import { registerAuditCommands } from './commands/audit.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerTokenCommands(program);
   registerDirectoryCommands(program);
+  registerAuditCommands(program);
   return program;
 }

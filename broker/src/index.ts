@@ -12,7 +12,7 @@ export type { AuditEntry, AuditQuery } from './storage/audit.repository.js';
 export type { DsoSplitView } from './domain/dso-view.js';
 
 export async function startCore(ctx: ComponentContext, messenger: Messenger): Promise<ComponentHandle & { core: Core }> {
-  const core = await createCore(ctx.db, messenger, { fairnessPolicy: process.env.TPS_FAIRNESS_POLICY ?? 'waterfill' });
+  const core = await createCore(ctx.db, messenger, { fairnessPolicy: ctx.config.fairnessPolicy });
   const base = createBaseApp({
     component: 'core',
     logger: ctx.logger,

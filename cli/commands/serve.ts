@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { loadPlatformConfig } from '../../packages/config/src/index.js';
-import { COMPONENT_NAMES, isComponentName, startComponent } from '../platform/components.js';
+import { COMPONENT_NAMES, isComponentName, startPlatform } from '../platform/platform.js';
 import { onShutdown } from '../platform/shutdown.js';
 
 export function registerServeCommand(program: Command): void {
@@ -17,9 +17,9 @@ export function registerServeCommand(program: Command): void {
     .action(async (component: string, opts: { port?: string }) => {
       if (!isComponentName(component)) return;
       const config = loadPlatformConfig();
-      const port = opts.port === undefined ? undefined : Number(opts.port);
-      const handle = await startComponent(component, config, port);
-      onShutdown(() => handle.close());
-      process.stdout.write(`${handle.name} listening on ${handle.url}\n`);
+      const ports = opts.port === undefined ? {} : { [component]: Number(opts.port) };
+      const platform = await startPlatform(config, [component], { ports });
+      onShutdown(() => platform.close());
+      for (const c of platform.components) process.stdout.write(`${c.name} listening on ${c.url}\n`);
     });
 }

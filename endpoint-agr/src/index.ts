@@ -16,7 +16,7 @@ export { InboundDocumentError } from './inbound.js';
 export const DEFAULT_CORE_PARTY = makeEic('10X', 'TPS-CORE');
 
 export interface AgrEndpointOptions {
-  /** EIC of the TPS core; default TPS_CORE_PARTY or DEFAULT_CORE_PARTY. */
+  /** EIC of the TPS core; default the configured TPS party (TPS_CORE_PARTY). */
   coreParty?: string;
 }
 
@@ -34,7 +34,7 @@ export async function startAgrEndpoint(ctx: ComponentContext, messenger: Messeng
       db: ctx.db,
       messenger,
       logger: ctx.logger,
-      coreParty: options.coreParty ?? process.env.TPS_CORE_PARTY ?? DEFAULT_CORE_PARTY,
+      coreParty: options.coreParty ?? ctx.config.identities.core.parties[0] ?? DEFAULT_CORE_PARTY,
       hub,
       broadcast,
       bodyLimitBytes: ctx.config.bodyLimitBytes,

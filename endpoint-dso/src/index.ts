@@ -17,7 +17,7 @@ export type { DsoDocumentCodec, InboundDocument, OutboundDocument } from './mapp
 export const DEFAULT_CORE_PARTY = makeEic('10X', 'TPS-CORE');
 
 export interface DsoEndpointOptions {
-  /** EIC of the TPS core; default TPS_CORE_PARTY or DEFAULT_CORE_PARTY. */
+  /** EIC of the TPS core; default the configured TPS party (TPS_CORE_PARTY). */
   coreParty?: string;
 }
 
@@ -35,7 +35,7 @@ export async function startDsoEndpoint(ctx: ComponentContext, messenger: Messeng
       db: ctx.db,
       messenger,
       logger: ctx.logger,
-      coreParty: options.coreParty ?? process.env.TPS_CORE_PARTY ?? DEFAULT_CORE_PARTY,
+      coreParty: options.coreParty ?? ctx.config.identities.core.parties[0] ?? DEFAULT_CORE_PARTY,
       hub,
       broadcast,
       bodyLimitBytes: ctx.config.bodyLimitBytes,

@@ -21,6 +21,10 @@ export interface PlatformConfig {
   directorySyncSeconds: number;
   bodyLimitBytes: number;
   longPollMaxSeconds: number;
+  /** Quorum queues when RabbitMQ runs as a cluster (TPS_AMQP_QUEUE_TYPE). */
+  amqpQueueType: 'classic' | 'quorum';
+  /** Default fairness policy of the core (a DSO may ask for another per limit). */
+  fairnessPolicy: string;
   /** Who each messaging component is in the directory, and which market parties it speaks for. */
   identities: {
     core: ComponentIdentityConfig;
@@ -74,6 +78,8 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
     directorySyncSeconds: int(env, 'TPS_DIRECTORY_SYNC_SECONDS', 60, 1, 86_400),
     bodyLimitBytes: int(env, 'TPS_BODY_LIMIT_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     longPollMaxSeconds: int(env, 'TPS_LONG_POLL_MAX_SECONDS', 60, 1, 600),
+    amqpQueueType: oneOf(env, 'TPS_AMQP_QUEUE_TYPE', ['classic', 'quorum'] as const, 'classic'),
+    fairnessPolicy: oneOf(env, 'TPS_FAIRNESS_POLICY', ['waterfill', 'drem-prorata', 'equal', 'prorata-request'] as const, 'waterfill'),
     identities: {
       core: identity(env, 'TPS_CORE_CODE', 'TPS_CORE_PARTY', '10V-TPS-CORE---W', [DEMO_PARTIES.tps]),
       agr: identity(env, 'TPS_AGR_CODE', 'TPS_AGR_PARTIES', '10V-TPS-AGR-1--N', [...DEMO_PARTIES.agr]),

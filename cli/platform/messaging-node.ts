@@ -1,0 +1,89 @@
+// Makes a business component a messaging endpoint (F1): enrols it with the component directory
+// (keys made locally, CSR, approval), keeps a synchronised directory view, and runs the MADES
+// endpoint over the given transport. Returns the Messenger the business code uses.
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import type { PlatformConfig } from '../../packages/config/src/index.js';
+import type { Logger } from '../../packages/http/src/index.js';
+import { enrolComponent, DirectorySync, type EnrolledComponent } from '../../packages/directory-client/src/index.js';
+import { MessagingEndpoint, type Transport } from '../../packages/mades/src/index.js';
+import { MadesMessenger } from '../../packages/runtime/src/mades-messenger.js';
+import type { PartyRole } from '../../packages/trust/src/index.js';
+
+export type MessagingComponent = 'core' | 'agr' | 'dso';
+
+const ROLE: Record<MessagingComponent, PartyRole> = { core: 'TPS', agr: 'AGR', dso: 'DSO' };
+
+export interface MessagingNodeOptions {
+  component: MessagingComponent;
+  config: PlatformConfig;
+  db: Knex;
+  logger: Logger;
+  transport: Transport;
+  directoryUrl: string;
+  /** Pinned trust anchor for HTTPS to the directory; not needed on loopback HTTP. */
+  caPem?: string;
+  /** How long to wait for an administrator's approval. */
+  approvalTimeoutMs: number;
+}
+
+export interface MessagingNode {
+  messenger: MadesMessenger;
+  endpoint: MessagingEndpoint;
+  directory: DirectorySync;
+  enrolled: EnrolledComponent;
+  /** Starts consuming; call after the business handler is registered. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createMessagingNode(o: MessagingNodeOptions): Promise<MessagingNode> {
+  const identity = o.config.identities[o.component];
+  const coreCode = o.config.identities.core.code;
+  const http = { baseUrl: o.directoryUrl, ...(o.caPem ? { caPem: o.caPem } : {}) };
+  const enrolled = await enrolComponent({
+    directory: http,
+    keystoreDir: join(o.config.dataDir, o.component, 'keystore'),
+    registration: {
+      code: identity.code,
+      type: o.component === 'core' ? 'TPS_CORE' : 'ENDPOINT',
+      organisation: o.component === 'core' ? 'TPS platform' : `TPS ${o.component.toUpperCase()} endpoint`,
+      contact: { email: 'operations@tps.invalid' },
+      parties: identity.parties.map((party) => ({ party, role: ROLE[o.component] })),
+    },
+    approvalTimeoutMs: o.approvalTimeoutMs,
+    pollIntervalMs: 500,
+  });
+  // Receiver-defined paths (as in ECP): the core takes documents from any approved component;
+  // an endpoint takes them from the core only — AGR and DSO never talk directly (F1).
+  await enrolled.setMessagePaths([{ sender: o.component === 'core' ? '*' : coreCode, businessType: '*' }]);
+  const directory = new DirectorySync({
+    directory: http,
+    componentToken: enrolled.componentToken,
+    caCertificate: enrolled.caCertificate,
+    cacheFile: join(o.config.dataDir, o.component, 'directory-cache.json'),
+    intervalMs: o.config.directorySyncSeconds * 1000,
+    ttlMs: Math.max(24 * 3600 * 1000, o.config.directorySyncSeconds * 1000 * 10),
+    logger: o.logger,
+  });
+  await directory.start();
+  const endpoint = new MessagingEndpoint({
+    identity: enrolled.identity,
+    directory,
+    transport: o.transport,
+    db: o.db,
+    log: (level, msg, extra) => o.logger[level](extra ?? {}, msg),
+  });
+  const messenger = new MadesMessenger({ endpoint, directory, parties: identity.parties, coreParty: o.config.identities.core.parties[0]! });
+  return {
+    messenger,
+    endpoint,
+    directory,
+    enrolled,
+    start: () => endpoint.start(),
+    close: async () => {
+      await endpoint.stop();
+      await directory.stop();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The composition root: starts the chosen components in this process — the directory first,
+// then each business component with its store, its messaging node and its transport.
+// `tps start` starts all four (embedded default); `tps serve X` one.
+import { ConfigError, type PlatformConfig } from '../../packages/config/src/index.js';
+import { createLogger } from '../../packages/http/src/index.js';
+import { AmqpTransport, MemoryBroker, MemoryTransport, type Transport } from '../../packages/mades/src/index.js';
+import { openComponentDatabase, type ComponentHandle, type ComponentName, type Messenger } from '../../packages/runtime/src/index.js';
+import type { Database } from '../../packages/storage/src/index.js';
+import { startCore } from '../../broker/src/index.js';
+import { startAgrEndpoint } from '../../endpoint-agr/src/index.js';
+import { startDsoEndpoint } from '../../endpoint-dso/src/index.js';
+import { startDirectoryComponent } from './directory-component.js';
+import { createMessagingNode, type MessagingComponent } from './messaging-node.js';
+
+export const COMPONENT_NAMES: ComponentName[] = ['directory', 'core', 'agr', 'dso'];
+
+export function isComponentName(name: string): name is ComponentName {
+  return (COMPONENT_NAMES as string[]).includes(name);
+}
+
+const businessStarters = {
+  core: startCore,
+  agr: startAgrEndpoint,
+  dso: startDsoEndpoint,
+} satisfies Record<MessagingComponent, (ctx: Parameters<typeof startCore>[0], m: Messenger) => Promise<ComponentHandle>>;
+
+export interface StartedComponent extends ComponentHandle {
+  db: Database;
+}
+
+export interface RunningPlatform {
+  components: StartedComponent[];
+  close(): Promise<void>;
+}
+
+export interface StartPlatformOptions {
+  /** Ports per component; default from configuration (0 = any free port). */
+  ports?: Partial<Record<ComponentName, number>>;
+  /** How long a component waits for an administrator to approve it. */
+  approvalTimeoutMs?: number;
+}
+
+export async function startPlatform(config: PlatformConfig, names: ComponentName[], options: StartPlatformOptions = {}): Promise<RunningPlatform> {
+  const started: StartedComponent[] = [];
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+    closers.length = 0;
+  };
+  const messaging = names.filter((n): n is MessagingComponent => n !== 'directory');
+  if (messaging.length > 0 && !config.amqpUrl && names.length < COMPONENT_NAMES.length) {
+    throw new ConfigError('AMQP_URL', 'is required when components run in separate processes (the in-process transport only joins components of one process)');
+  }
+  // One in-process broker joins every component of this process when no RabbitMQ is configured.
+  const memoryBroker = new MemoryBroker();
+  const transportFor = (): Transport =>
+    config.amqpUrl ? new AmqpTransport({ url: config.amqpUrl, queueType: config.amqpQueueType }) : new MemoryTransport(memoryBroker);
+
+  try {
+    let directoryUrl = config.directoryUrl;
+    if (names.includes('directory')) {
+      const db = await openComponentDatabase(config, 'directory');
+      closers.push(() => db.destroy());
+      const logger = createLogger('directory', config.logLevel);
+      const handle = await startDirectoryComponent({ config, logger, db, host: config.host, port: options.ports?.directory ?? config.ports.directory });
+      closers.push(() => handle.close());
+      started.push({ ...handle, db });
+      directoryUrl = handle.url;
+    }
+    if (messaging.length > 0 && !directoryUrl) throw new ConfigError('TPS_DIRECTORY_URL', 'is required when the directory runs in another process');
+    const nodes: Array<{ directory: { syncNow(): Promise<unknown> } }> = [];
+    for (const name of messaging) {
+      const logger = createLogger(name, config.logLevel);
+      const db = await openComponentDatabase(config, name);
+      closers.push(() => db.destroy());
+      const transport = transportFor();
+      closers.push(() => transport.close());
+      const node = await createMessagingNode({
+        component: name,
+        config,
+        db,
+        logger,
+        transport,
+        directoryUrl: directoryUrl!,
+        approvalTimeoutMs: options.approvalTimeoutMs ?? (config.autoApprove ? 30_000 : 15 * 60_000),
+      });
+      closers.push(() => node.close());
+      // The business handler is registered before the node consumes: nothing arrives unhandled.
+      const handle = await businessStarters[name]({ config, logger, db, host: config.host, port: options.ports?.[name] ?? config.ports[name] }, node.messenger);
+      closers.push(() => handle.close());
+      await node.start();
+      nodes.push(node);
+      started.push({ ...handle, db });
+    }
+    // Components enrolled after an earlier one synced: one more sync so all know each other now.
+    await Promise.all(nodes.map((n) => n.directory.syncNow()));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { components: started, close };
+}
