@@ -1,0 +1,197 @@
+// The receiving half of "no loss, no double effect" (F1). Deliveries are verified, then handled
+// in batches: one database transaction per batch, one savepoint per message around the
+// application's handler, the de-duplication row and the transport acknowledgement row written in
+// the same transaction as the effect. Only after the commit are the deliveries acknowledged to
+// the broker, so a crash at any point leads to redelivery, and redelivery to "already received".
+import type { Knex } from 'knex';
+import type { ComponentIdentity, DirectoryView } from '../../../trust/src/index.js';
+import { FailedReason, MessageRejectedError } from '../errors.js';
+import type { Envelope } from '../envelope/headers.js';
+import { verifyEnvelope } from '../envelope/verifier.js';
+import { applyTransitions, type StatusChange, type Transition } from '../tracking/status.js';
+import { decodeAcks } from '../tracking/transport-ack.js';
+import type { Delivery, Subscription, Transport } from '../transport/transport.js';
+
+export interface ReceivedMessage {
+  envelope: Envelope;
+  /** The document bytes exactly as signed; the messaging layer never parses them. */
+  payload: Buffer;
+}
+
+/** Runs inside the receiving transaction; throw MessageRejectedError to end the message FAILED. */
+export type MessageHandler = (message: ReceivedMessage, trx: Knex.Transaction) => Promise<void>;
+
+export interface InboxOptions {
+  db: Knex;
+  transport: Transport;
+  identity: ComponentIdentity;
+  directory: DirectoryView;
+  maxPayloadBytes: number;
+  prefetch: number;
+  batchSize: number;
+  /** Handler failures before a message ends FAILED (HANDLER_ERROR) instead of being retried. */
+  maxAttempts: number;
+  handler(): MessageHandler | undefined;
+  onChanges(changes: StatusChange[]): void;
+  onAcksQueued(): void;
+  log(level: 'warn' | 'error' | 'info', msg: string, extra?: object): void;
+}
+
+interface AckRow {
+  to_code: string;
+  message_id: string;
+  status: 'RECEIVED' | 'FAILED';
+  reason: string | null;
+  detail: string | null;
+  at: string;
+}
+
+export class InboxConsumer {
+  private sub: Subscription | undefined;
+  private buffer: Delivery[] = [];
+  private flushing: Promise<void> | undefined;
+  private scheduled = false;
+  private readonly attempts = new Map<string, number>();
+
+  constructor(private readonly o: InboxOptions) {}
+
+  async start(): Promise<void> {
+    this.sub = await this.o.transport.consumeInbox(this.o.identity.code, (d) => this.enqueue(d), { prefetch: this.o.prefetch });
+  }
+
+  async stop(): Promise<void> {
+    await this.sub?.cancel();
+    this.sub = undefined;
+    await this.flushing;
+  }
+
+  private enqueue(d: Delivery): void {
+    this.buffer.push(d);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Let the deliveries that arrived in the same I/O turn join the batch.
+    setImmediate(() => void this.pump());
+  }
+
+  private async pump(): Promise<void> {
+    this.scheduled = false;
+    if (this.flushing) return; // the running flush picks the rest up
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.splice(0, this.o.batchSize);
+      this.flushing = this.processBatch(batch).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
+      await this.flushing;
+      this.flushing = undefined;
+    }
+  }
+
+  private async processBatch(batch: Delivery[]): Promise<void> {
+    const o = this.o;
+    const now = new Date();
+    const at = now.toISOString();
+    const ackRows: AckRow[] = [];
+    const docs: { d: Delivery; e: Envelope }[] = [];
+    const acks: { d: Delivery; e: Envelope }[] = [];
+    const settleAfterCommit: Delivery[] = [];
+
+    for (const d of batch) {
+      const v = verifyEnvelope(d.headers, d.body, { directory: o.directory, self: o.identity.code, maxPayloadBytes: o.maxPayloadBytes, now });
+      if (v.ok) {
+        (v.envelope.kind === 'ACK' ? acks : docs).push({ d, e: v.envelope });
+        continue;
+      }
+      o.log('warn', 'message FAILED verification', { reason: v.reason, detail: v.detail, messageId: v.partial.messageId, sender: v.partial.sender });
+      const { sender, messageId } = v.partial;
+      // Nobody to tell, or an acknowledgement about an acknowledgement: refuse it for good.
+      if (!sender || !messageId || v.envelope?.kind === 'ACK' || !o.directory.component(sender)) {
+        d.deadLetter();
+        continue;
+      }
+      // Not recorded for de-duplication: an unverified message must not occupy a message ID.
+      ackRows.push({ to_code: sender, message_id: messageId, status: 'FAILED', reason: v.reason, detail: v.detail, at });
+      settleAfterCommit.push(d);
+    }
+
+    const retry: Delivery[] = [];
+    let changes: StatusChange[] = [];
+    try {
+      await o.db.transaction(async (trx) => {
+        await this.handleDocs(trx, docs, ackRows, retry, at);
+        changes = await this.applyAcks(trx, acks);
+        for (let i = 0; i < ackRows.length; i += 100) await trx('mades_ack_out').insert(ackRows.slice(i, i + 100));
+      });
+    } catch (err) {
+      // The database is away: nothing was committed, so every delivery goes back.
+      o.log('error', 'inbox commit failed; requeueing the batch', { err: String(err) });
+      await new Promise((r) => setTimeout(r, 500));
+      for (const { d } of [...docs, ...acks]) d.requeue();
+      settleAfterCommit.forEach((d) => d.requeue());
+      return;
+    }
+    for (const { d } of [...docs, ...acks]) if (!retry.includes(d)) d.ack();
+    settleAfterCommit.forEach((d) => d.ack());
+    if (retry.length) setTimeout(() => retry.forEach((d) => d.requeue()), 200).unref();
+    if (ackRows.length) o.onAcksQueued();
+    if (changes.length) o.onChanges(changes);
+  }
+
+  private async handleDocs(trx: Knex.Transaction, docs: { d: Delivery; e: Envelope }[], ackRows: AckRow[], retry: Delivery[], at: string): Promise<void> {
+    if (docs.length === 0) return;
+    const known = new Map<string, string>(); // sender|messageId → digest
+    for (let i = 0; i < docs.length; i += 400) {
+      const ids = docs.slice(i, i + 400).map((x) => x.e.messageId);
+      for (const r of await trx('mades_received').select('sender', 'message_id', 'digest').whereIn('message_id', ids)) known.set(`${r.sender}|${r.message_id}`, r.digest);
+    }
+    const received: Record<string, unknown>[] = [];
+    const handler = this.o.handler();
+    for (const { d, e } of docs) {
+      const key = `${e.sender}|${e.messageId}`;
+      const seen = known.get(key);
+      if (seen !== undefined) {
+        // F1: same ID + same digest = already received (ack, no effect); other digest = duplicate identifier.
+        if (seen !== e.digest) ackRows.push({ to_code: e.sender, message_id: e.messageId, status: 'FAILED', reason: FailedReason.DUPLICATE_MESSAGE_ID, detail: 'message ID already used with another payload', at });
+        continue;
+      }
+      let status: 'RECEIVED' | 'FAILED' = 'RECEIVED';
+      let reason: FailedReason | null = null;
+      let detail: string | null = null;
+      try {
+        if (!handler) throw new Error('no message handler registered');
+        await trx.transaction((sp) => handler({ envelope: e, payload: d.body }, sp));
+        this.attempts.delete(key);
+      } catch (err) {
+        if (err instanceof MessageRejectedError) {
+          [status, reason, detail] = ['FAILED', err.reason, err.message];
+        } else {
+          const n = (this.attempts.get(key) ?? 0) + 1;
+          this.attempts.set(key, n);
+          this.o.log('warn', 'message handler failed', { messageId: e.messageId, attempt: n, err: String(err) });
+          if (n < this.o.maxAttempts) {
+            retry.push(d);
+            continue;
+          }
+          this.attempts.delete(key);
+          [status, reason, detail] = ['FAILED', FailedReason.HANDLER_ERROR, String(err).slice(0, 1000)];
+        }
+      }
+      known.set(key, e.digest);
+      received.push({ sender: e.sender, message_id: e.messageId, digest: e.digest, business_type: e.businessType, ba_message_id: e.baMessageId, status, reason, received_at: at });
+      ackRows.push({ to_code: e.sender, message_id: e.messageId, status, reason, detail, at });
+    }
+    for (let i = 0; i < received.length; i += 100) await trx('mades_received').insert(received.slice(i, i + 100));
+  }
+
+  private async applyAcks(trx: Knex.Transaction, acks: { d: Delivery; e: Envelope }[]): Promise<StatusChange[]> {
+    const changes: StatusChange[] = [];
+    for (const { d, e } of acks) {
+      const items = decodeAcks(d.body);
+      if (!items) {
+        this.o.log('warn', 'malformed transport acknowledgement ignored', { sender: e.sender, messageId: e.messageId });
+        continue;
+      }
+      const transitions: Transition[] = items.map((a) => ({ messageId: a.id, status: a.status, reason: a.reason, detail: a.detail, at: a.at }));
+      // Only the receiver of a message may acknowledge it.
+      changes.push(...(await applyTransitions(trx, transitions, e.sender)));
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,17 @@
+// Public API of the messaging layer (F1). It carries payloads as bytes and never parses
+// business documents.
+export { FailedReason, MadesError, MadesErrorCode, MessageRejectedError } from './errors.js';
+export { Header, ENVELOPE_VERSION, toHeaders, parseHeaders, type Envelope, type EnvelopeKind, type EnvelopeHeaders } from './envelope/headers.js';
+export { canonicalString, payloadDigest, SIGNING_PREFIX } from './envelope/canonical.js';
+export { signEnvelope, type EnvelopeFields } from './envelope/signer.js';
+export { verifyEnvelope, type VerifyOptions, type VerifyResult, type CertificateStatusView } from './envelope/verifier.js';
+export type { Transport, OutgoingMessage, PublishOutcome, Delivery, DeadLetter, DeathReason, Subscription, ConsumeOptions } from './transport/transport.js';
+export { Topology } from './transport/topology.js';
+export { AmqpTransport, type AmqpTransportOptions } from './transport/amqp-transport.js';
+export type { QueueType } from './transport/amqp-topology.js';
+export { MemoryBroker, MemoryTransport } from './transport/memory-transport.js';
+export { MessageStatus, type StatusChange, type TrackedMessage } from './tracking/status.js';
+export type { SendRequest } from './outbox/outbox-writer.js';
+export type { MessageHandler, ReceivedMessage } from './inbox/inbox-consumer.js';
+export { madesMigrations } from './storage/migrations.js';
+export { MessagingEndpoint, DEFAULT_TTL_MS, type EndpointOptions } from './endpoint.js';

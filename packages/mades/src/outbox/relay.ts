@@ -1,0 +1,166 @@
+// The outbox relay (F1): publishes committed outbox rows — documents and transport
+// acknowledgements — in batches with publisher confirms, and marks them only after the broker
+// confirmed. A crash between publish and mark republishes: the receiver's de-duplication absorbs
+// it. After a broker outage it resumes where it stopped, because "where" is the table itself.
+import type { Knex } from 'knex';
+import type { ComponentIdentity } from '../../../trust/src/index.js';
+import { isPostgres } from '../../../storage/src/index.js';
+import { FailedReason } from '../errors.js';
+import { toHeaders } from '../envelope/headers.js';
+import { signEnvelope } from '../envelope/signer.js';
+import { applyTransitions, type StatusChange, type Transition } from '../tracking/status.js';
+import { encodeAcks, TRANSPORT_ACK_BUSINESS_TYPE, type AckItem } from '../tracking/transport-ack.js';
+import type { OutgoingMessage, PublishOutcome, Transport } from '../transport/transport.js';
+
+export interface RelayOptions {
+  db: Knex;
+  transport: Transport;
+  identity: ComponentIdentity;
+  batchSize: number;
+  pollIntervalMs: number;
+  ackTtlMs: number;
+  onChanges(changes: StatusChange[]): void;
+  onError(err: unknown): void;
+}
+
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private readonly declared = new Set<string>();
+
+  constructor(private readonly o: RelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** New rows were committed: look now instead of at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        this.woken = false;
+        const busy = (await this.relayMessages()) + (await this.relayAcks());
+        failures = 0;
+        if (busy > 0) continue;
+        await this.sleep(this.o.pollIntervalMs);
+      } catch (err) {
+        if (!this.running) break;
+        this.o.onError(err);
+        // Broker or database away: back off (capped), then resume from the table.
+        await this.sleep(Math.min(5_000, 100 * 2 ** failures++));
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = undefined;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async declare(codes: Iterable<string>): Promise<void> {
+    for (const code of codes) {
+      if (this.declared.has(code)) continue;
+      await this.o.transport.declareComponent(code);
+      this.declared.add(code);
+    }
+  }
+
+  /** One batch of documents; returns how many rows it handled. */
+  private async relayMessages(): Promise<number> {
+    const { db } = this.o;
+    // PostgreSQL: several relay replicas share the table; SKIP LOCKED gives each its own rows.
+    // SQLite: one process per file, and a long write transaction would block the application.
+    if (isPostgres(db)) return db.transaction((trx) => this.relayBatch(trx, true));
+    return this.relayBatch(db, false);
+  }
+
+  private async relayBatch(db: Knex, lock: boolean): Promise<number> {
+    let q = db('mades_sent').select('seq', 'message_id', 'receiver', 'priority', 'created_at', 'ttl_ms', 'headers', 'payload').where('published', false).orderBy('seq').limit(this.o.batchSize);
+    if (lock) q = q.forUpdate().skipLocked();
+    const rows = await q;
+    if (rows.length === 0) return 0;
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const expired: Transition[] = [];
+    const done: number[] = [];
+    const live: { seq: number; msg: OutgoingMessage }[] = [];
+    for (const r of rows) {
+      const left = Date.parse(r.created_at) + Number(r.ttl_ms) - now;
+      if (left <= 0) {
+        expired.push({ messageId: r.message_id, status: 'FAILED', reason: FailedReason.TTL_EXPIRED, detail: 'expired before it could be published', at });
+        done.push(r.seq);
+        continue;
+      }
+      live.push({
+        seq: r.seq,
+        msg: { receiver: r.receiver, messageId: r.message_id, body: r.payload, headers: JSON.parse(r.headers), priority: Number(r.priority), expirationMs: left },
+      });
+    }
+    await this.declare(new Set(live.map((l) => l.msg.receiver)));
+    const outcomes: PublishOutcome[] = live.length ? await this.o.transport.publish(live.map((l) => l.msg)) : [];
+    const transitions: Transition[] = [...expired];
+    live.forEach((l, i) => {
+      if (outcomes[i] !== 'rejected') done.push(l.seq);
+      if (outcomes[i] === 'confirmed') transitions.push({ messageId: l.msg.messageId, status: 'DELIVERED', at });
+      else if (outcomes[i] === 'unroutable') transitions.push({ messageId: l.msg.messageId, status: 'FAILED', reason: FailedReason.UNROUTABLE, detail: 'no queue bound for the receiver', at });
+      // 'rejected' (broker nack): stays unpublished and is retried with the next batch.
+    });
+    const mark = async (trx: Knex) => {
+      for (let i = 0; i < done.length; i += 500) await trx('mades_sent').update({ published: true, payload: null }).whereIn('seq', done.slice(i, i + 500));
+      return applyTransitions(trx, transitions);
+    };
+    const changes = lock ? await mark(db) : await db.transaction(mark);
+    this.o.onChanges(changes);
+    return rows.length;
+  }
+
+  /** Pending transport acknowledgements, one signed envelope per receiving component. */
+  private async relayAcks(): Promise<number> {
+    const { db, identity } = this.o;
+    const rows = await db('mades_ack_out').select('*').orderBy('seq').limit(this.o.batchSize * 4);
+    if (rows.length === 0) return 0;
+    const byReceiver = new Map<string, AckItem[]>();
+    for (const r of rows) {
+      const list = byReceiver.get(r.to_code) ?? [];
+      list.push({ id: r.message_id, status: r.status, ...(r.reason ? { reason: r.reason } : {}), ...(r.detail ? { detail: String(r.detail).slice(0, 1000) } : {}), at: r.at });
+      byReceiver.set(r.to_code, list);
+    }
+    await this.declare(byReceiver.keys());
+    const messages: OutgoingMessage[] = [...byReceiver].map(([receiver, acks]) => {
+      const body = encodeAcks(acks);
+      const env = signEnvelope(identity, { kind: 'ACK', receiver, businessType: TRANSPORT_ACK_BUSINESS_TYPE, senderParty: '', ttlMs: this.o.ackTtlMs }, body);
+      return { receiver, messageId: env.messageId, body, headers: toHeaders(env), priority: 0, expirationMs: this.o.ackTtlMs };
+    });
+    const outcomes = await this.o.transport.publish(messages);
+    // Acks nobody can take (sender gone from the broker) are dropped rather than retried forever.
+    if (outcomes.some((x) => x === 'rejected')) throw new Error('broker refused a transport acknowledgement; retrying');
+    const seqs = rows.map((r) => r.seq as number);
+    for (let i = 0; i < seqs.length; i += 500) await db('mades_ack_out').whereIn('seq', seqs.slice(i, i + 500)).delete();
+    return rows.length;
+  }
+}
