@@ -4,8 +4,9 @@ import { createBaseApp, listen } from '../../packages/http/src/index.js';
 import type { ComponentContext, ComponentHandle, Messenger } from '../../packages/runtime/src/index.js';
 import { createCore, type Core } from './core.js';
 import { adminRouter } from './admin/admin.router.js';
+import { guiRouter } from './gui/gui.router.js';
 
-export { createCore, type Core } from './core.js';
+export { createCore, type Core, type CoreChange } from './core.js';
 export { CoreViews, type DsoView, type OperatorView } from './admin/views.js';
 export { coreMigrations } from './storage/migrations.js';
 export type { AuditEntry, AuditQuery } from './storage/audit.repository.js';
@@ -21,6 +22,17 @@ export async function startCore(ctx: ComponentContext, messenger: Messenger): Pr
   });
   base.app.get('/ping', (_req, res) => res.type('text/plain').send('pong'));
   base.app.use('/admin', adminRouter(core.views, ctx.config.adminToken));
+  // F3: the web GUI (page public, data behind TPS_ADMIN_TOKEN); it sets its own strict CSP.
+  const gui = guiRouter({ views: core.views, events: core.events, adminToken: ctx.config.adminToken, knownParties: { agr: ctx.config.identities.agr.parties, dso: ctx.config.identities.dso.parties } });
+  base.app.use('/ui', gui.router);
   const server = await listen(base.finish(), ctx.port, ctx.host);
-  return { name: 'core', url: server.url, core, close: () => server.close() };
+  return {
+    name: 'core',
+    url: server.url,
+    core,
+    close: async () => {
+      gui.close(); // ends open GUI event streams, else the server would wait for them
+      await server.close();
+    },
+  };
 }

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { loadPlatformConfig } from '../../packages/config/src/index.js';
 import { COMPONENT_NAMES, startPlatform } from '../platform/platform.js';
-import { ensureDemoTokens } from '../platform/demo-tokens.js';
+import { ensureDemoTokens, ensureEmbeddedAdminToken } from '../platform/demo-tokens.js';
 import { onShutdown } from '../platform/shutdown.js';
 
 export function registerStartCommand(program: Command): void {
@@ -14,6 +14,8 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadPlatformConfig();
       if (process.env.TPS_DIRECTORY_AUTO_APPROVE === undefined) config.autoApprove = true;
+      const adminTokenGenerated = !config.adminToken;
+      const adminToken = ensureEmbeddedAdminToken(config);
       const platform = await startPlatform(config, COMPONENT_NAMES);
       onShutdown(() => platform.close());
       const tokens = await ensureDemoTokens(config, platform.components);
@@ -25,6 +27,7 @@ export function registerStartCommand(program: Command): void {
       if (config.autoApprove) out.write(`  directory: registrations approved automatically (dev only)\n`);
       for (const c of platform.components) out.write(`  ${c.name.padEnd(10)} ${c.url}   (health: ${c.url}/health)\n`);
       out.write(`  API docs:  ${url('agr')}/docs  ${url('dso')}/docs\n`);
+      out.write(`  GUI:       ${url('core')}/ui/   operator token: ${adminTokenGenerated ? adminToken + ` (kept in ${config.dataDir}/admin-token)` : 'TPS_ADMIN_TOKEN'}\n`);
       out.write(`Demo parties and API tokens (also in ${config.dataDir}/demo-tokens.json):\n`);
       for (const t of tokens) out.write(`  ${t.component.toUpperCase()} ${t.party}  Authorization: Bearer ${t.token}\n`);
       out.write(`  TPS ${config.identities.core.parties[0]} (the core)\n`);

@@ -1,7 +1,8 @@
 // The embedded default hands out one API token per demo party on first start, so a newcomer can
 // call the REST facades at once. Secrets are stored hashed in the facades; the plain tokens are
 // kept only in <data>/demo-tokens.json (mode 0600) so later starts can print them again.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { PlatformConfig } from '../../packages/config/src/index.js';
 import { TokenRepository } from '../../packages/rest/src/index.js';
@@ -28,4 +29,19 @@ export async function ensureDemoTokens(config: PlatformConfig, components: Start
   }
   writeFileSync(file, JSON.stringify(tokens, null, 2), { mode: 0o600 });
   return tokens;
+}
+
+/**
+ * The operator (admin) token of the embedded default when TPS_ADMIN_TOKEN is unset: made once,
+ * kept in <data>/admin-token (mode 0600), so the GUI and `tps directory`/`tps audit` work at once.
+ */
+export function ensureEmbeddedAdminToken(config: PlatformConfig): string {
+  if (config.adminToken) return config.adminToken;
+  const file = join(config.dataDir, 'admin-token');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, `tps_admin_${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  }
+  config.adminToken = readFileSync(file, 'utf8').trim();
+  return config.adminToken;
 }
