@@ -5,6 +5,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerDirectoryCommands } from './commands/directory.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerDemoCommand } from './commands/demo.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
   registerTokenCommands(program);
   registerDirectoryCommands(program);
   registerAuditCommands(program);
+  registerDemoCommand(program);
   return program;
 }
