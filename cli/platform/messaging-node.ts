@@ -3,11 +3,12 @@
 // endpoint over the given transport. Returns the Messenger the business code uses.
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import type { PlatformConfig } from '../../packages/config/src/index.js';
+import { ConfigError, type PlatformConfig } from '../../packages/config/src/index.js';
 import type { Logger } from '../../packages/http/src/index.js';
 import { enrolComponent, DirectorySync, type EnrolledComponent } from '../../packages/directory-client/src/index.js';
-import { MessagingEndpoint, type Transport } from '../../packages/mades/src/index.js';
+import { BusinessChannel, MessagingEndpoint, type Transport } from '../../packages/mades/src/index.js';
 import { MadesMessenger } from '../../packages/runtime/src/mades-messenger.js';
+import { BUSINESS_TYPES } from '../../packages/runtime/src/messenger.js';
 import type { PartyRole } from '../../packages/trust/src/index.js';
 
 export type MessagingComponent = 'core' | 'agr' | 'dso';
@@ -25,6 +26,8 @@ export interface MessagingNodeOptions {
   caPem?: string;
   /** How long to wait for an administrator's approval. */
   approvalTimeoutMs: number;
+  /** ECP-style business-application queues for this component; default `config.businessChannel` (needs `config.amqpUrl`). */
+  businessChannel?: boolean;
 }
 
 export interface MessagingNode {
@@ -32,12 +35,16 @@ export interface MessagingNode {
   endpoint: MessagingEndpoint;
   directory: DirectorySync;
   enrolled: EnrolledComponent;
+  /** Present when the business-application channel is enabled for this component. */
+  channel: BusinessChannel | undefined;
   /** Starts consuming; call after the business handler is registered. */
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function createMessagingNode(o: MessagingNodeOptions): Promise<MessagingNode> {
+  const withChannel = o.businessChannel ?? o.config.businessChannel;
+  if (withChannel && !o.config.amqpUrl) throw new ConfigError('TPS_BUSINESS_CHANNEL', 'needs AMQP_URL: the in-process transport has no business-application queues');
   const identity = o.config.identities[o.component];
   const coreCode = o.config.identities.core.code;
   const http = { baseUrl: o.directoryUrl, ...(o.caPem ? { caPem: o.caPem } : {}) };
@@ -75,13 +82,23 @@ export async function createMessagingNode(o: MessagingNodeOptions): Promise<Mess
     log: (level, msg, extra) => o.logger[level](extra ?? {}, msg),
   });
   const messenger = new MadesMessenger({ endpoint, directory, parties: identity.parties, coreParty: o.config.identities.core.parties[0]! });
+  // An application on tps.<code>.outbox sends the platform's own document kinds (the receiving
+  // business code must understand them); every received document is also copied to tps.<code>.inbox.
+  const channel = withChannel
+    ? new BusinessChannel({ endpoint, directory, amqpUrl: o.config.amqpUrl!, parties: identity.parties, businessTypes: BUSINESS_TYPES, log: (level, msg, extra) => o.logger[level](extra ?? {}, msg) })
+    : undefined;
   return {
     messenger,
     endpoint,
     directory,
     enrolled,
-    start: () => endpoint.start(),
+    channel,
+    start: async () => {
+      await endpoint.start();
+      await channel?.start();
+    },
     close: async () => {
+      await channel?.stop();
       await endpoint.stop();
       await directory.stop();
     },

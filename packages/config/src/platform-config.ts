@@ -21,8 +21,17 @@ export interface PlatformConfig {
   directorySyncSeconds: number;
   bodyLimitBytes: number;
   longPollMaxSeconds: number;
+  /** Requests per minute per API token (per client IP without one) on the REST facades; 429 beyond (issue 13). */
+  rateLimitPerMinute: number;
+  /** Longest time a client may take to send a whole request (headers + body); cuts slow-loris clients. */
+  requestTimeoutMs: number;
   /** Quorum queues when RabbitMQ runs as a cluster (TPS_AMQP_QUEUE_TYPE). */
   amqpQueueType: 'classic' | 'quorum';
+  /**
+   * ECP-style business-application channel per messaging component: tps.<code>.outbox / inbox /
+   * send.event queues on RabbitMQ (TPS_BUSINESS_CHANNEL; needs AMQP_URL).
+   */
+  businessChannel: boolean;
   /** Default fairness policy of the core (a DSO may ask for another per limit). */
   fairnessPolicy: string;
   /** Who each messaging component is in the directory, and which market parties it speaks for. */
@@ -59,6 +68,16 @@ export const DEMO_PARTIES = {
   dso: ['11XDSO-NORTH---J', '11XDSO-SOUTH---R'],
 } as const;
 
+/** TPS_RATE_LIMIT_PER_MINUTE (default 600): also read by the REST facades when not given explicitly. */
+export function rateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
+  return int(env, 'TPS_RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000);
+}
+
+/** TPS_REQUEST_TIMEOUT_MS (default 120 s): also read by `listen` when not given explicitly. */
+export function requestTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  return int(env, 'TPS_REQUEST_TIMEOUT_MS', 120_000, 500, 3_600_000);
+}
+
 export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
   return {
     dataDir: resolve(str(env, 'TPS_DATA_DIR', './data')),
@@ -78,7 +97,10 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
     directorySyncSeconds: int(env, 'TPS_DIRECTORY_SYNC_SECONDS', 60, 1, 86_400),
     bodyLimitBytes: int(env, 'TPS_BODY_LIMIT_BYTES', 4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     longPollMaxSeconds: int(env, 'TPS_LONG_POLL_MAX_SECONDS', 60, 1, 600),
+    rateLimitPerMinute: rateLimitPerMinute(env),
+    requestTimeoutMs: requestTimeoutMs(env),
     amqpQueueType: oneOf(env, 'TPS_AMQP_QUEUE_TYPE', ['classic', 'quorum'] as const, 'classic'),
+    businessChannel: bool(env, 'TPS_BUSINESS_CHANNEL', false),
     fairnessPolicy: oneOf(env, 'TPS_FAIRNESS_POLICY', ['waterfill', 'drem-prorata', 'equal', 'prorata-request'] as const, 'waterfill'),
     identities: {
       core: identity(env, 'TPS_CORE_CODE', 'TPS_CORE_PARTY', '10V-TPS-CORE---W', [DEMO_PARTIES.tps]),

@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { DirectoryView, PublishedComponent } from '../../trust/src/index.js';
+import type { CertificateStatus, DirectoryView, PublishedComponent } from '../../trust/src/index.js';
 import { DirectoryClientError, DirectoryClientErrorCode } from './client-error.js';
 import { DirectoryClient } from './directory-client.js';
 import type { HttpOptions } from './http-client.js';
@@ -26,6 +26,11 @@ export interface DirectorySyncOptions {
   ttlMs: number;
   /** 'refuse' (default): a stale view answers nothing; 'serve': keeps answering, only health fails. */
   whenStale?: 'refuse' | 'serve';
+  /**
+   * Least time between two on-demand refreshes (`refresh()`, used by the inbox on an unknown
+   * signer or a closed message path); default 5 s. Calls in between share the next refresh.
+   */
+  minRefreshIntervalMs?: number;
   logger?: Logger;
   now?: () => number;
 }
@@ -38,19 +43,26 @@ interface CacheFile {
 export interface SyncStats {
   downloads: number;
   notModified: number;
+  /** On-demand refreshes actually run (not the calls coalesced into them). */
+  refreshes: number;
   failures: number;
   lastContactAt: number | undefined;
   lastError: string | undefined;
 }
 
 export class DirectorySync implements DirectoryView {
-  readonly stats: SyncStats = { downloads: 0, notModified: 0, failures: 0, lastContactAt: undefined, lastError: undefined };
+  readonly stats: SyncStats = { downloads: 0, notModified: 0, refreshes: 0, failures: 0, lastContactAt: undefined, lastError: undefined };
   private readonly client: DirectoryClient;
   private readonly ca: X509Certificate;
   private readonly now: () => number;
   private view: SnapshotView | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** The next on-demand refresh, not started yet: later callers join it. */
+  private nextRefresh: Promise<void> | undefined;
+  /** The on-demand refresh in progress (a later caller needs the one after it). */
+  private refreshInFlight: Promise<void> | undefined;
+  private lastRefreshStart = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: DirectorySyncOptions) {
     this.client = options.directory instanceof DirectoryClient ? options.directory : new DirectoryClient(options.directory);
@@ -98,6 +110,35 @@ export class DirectorySync implements DirectoryView {
     }
   }
 
+  /**
+   * ECP-style sync on demand (F1): the inbox calls it when it meets an unknown signer or a closed
+   * message path, then verifies once more. Resolves after a download that *started after this
+   * call* finished (or failed — logged, never thrown), so a peer registered just before is seen.
+   * At most one download per `minRefreshIntervalMs` (default 5 s): a flood of messages from
+   * unknown senders costs the directory one request per interval, and callers in between wait for
+   * and share the next one.
+   */
+  refresh(): Promise<void> {
+    this.nextRefresh ??= this.runRefresh();
+    return this.nextRefresh;
+  }
+
+  private async runRefresh(): Promise<void> {
+    await this.refreshInFlight; // started before our callers asked: they need a later download
+    const wait = this.lastRefreshStart + (this.options.minRefreshIntervalMs ?? 5_000) - this.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    this.nextRefresh = undefined; // from here on, new callers need the download after this one
+    this.lastRefreshStart = this.now();
+    this.stats.refreshes++;
+    const run = this.syncNow().then(
+      () => undefined,
+      (err: unknown) => this.options.logger?.warn({ err: String(err) }, 'directory refresh failed; deciding with the current view'),
+    );
+    this.refreshInFlight = run;
+    await run;
+    if (this.refreshInFlight === run) this.refreshInFlight = undefined;
+  }
+
   get version(): string {
     return this.view?.version ?? '';
   }
@@ -132,6 +173,10 @@ export class DirectorySync implements DirectoryView {
 
   signingCertificate(componentCode: string, serial: string, at?: Date): X509Certificate | undefined {
     return this.usable()?.signingCertificate(componentCode, serial, at);
+  }
+
+  certificateStatus(componentCode: string, serial: string, at: Date = new Date()): CertificateStatus {
+    return this.usable()?.certificateStatus(componentCode, serial, at) ?? 'unknown';
   }
 
   isPathAllowed(receiverCode: string, senderCode: string, businessType: string, at?: Date): boolean {

@@ -39,3 +39,28 @@ describe('directory client: the view trusts only certificates chaining to the pi
     expect(view.signingCertificate(code, pc(genuine.cert).serial.toLowerCase())).to.not.equal(undefined);
   });
 });
+
+describe('directory client: certificateStatus from the content (F1: SIGNER_REVOKED vs SIGNER_UNKNOWN)', () => {
+  it('F1: a serial listed in revokedCertificates is revoked even for an approved component; others keep their status', async () => {
+    const code = eicWithCheck('10V000000000AGR');
+    const ca = await selfSigned('TPS CA');
+    const kept = await selfSigned(code, ca);
+    const serialOf = (c: x509.X509Certificate) => new X509Certificate(c.toString('pem')).serialNumber;
+    const content: DirectoryContent = {
+      version: 'v2',
+      generatedAt: new Date().toISOString(),
+      caCertificate: ca.cert.toString('pem'),
+      components: [{ code, type: 'ENDPOINT', organisation: 'O', parties: [], inbox: 'q', status: 'approved' }],
+      certificates: [{ componentCode: code, serial: serialOf(kept.cert), usage: 'signing', pem: kept.cert.toString('pem'), notBefore: '', notAfter: '' }],
+      paths: [],
+      revokedCertificates: [{ componentCode: code, serial: 'abc123', revokedAt: new Date().toISOString(), notAfter: new Date(Date.now() + 3_600_000).toISOString() }],
+    };
+    const view = new SnapshotView(content, new X509Certificate(ca.cert.toString('pem')));
+    expect(view.certificateStatus(code, 'ABC123')).to.equal('revoked');
+    expect(view.certificateStatus(code, serialOf(kept.cert))).to.equal('valid');
+    expect(view.certificateStatus(code, 'DEF456')).to.equal('unknown');
+    // Content from an older directory (no revokedCertificates) still works.
+    const { revokedCertificates: _omitted, ...older } = content;
+    expect(new SnapshotView(older, new X509Certificate(ca.cert.toString('pem'))).certificateStatus(code, 'ABC123')).to.equal('unknown');
+  });
+});

@@ -3,7 +3,7 @@
 // Certificates that do not chain to the pinned CA are dropped here, so a tampered directory
 // download cannot introduce a key (defence in depth on top of TLS).
 import { X509Certificate } from 'node:crypto';
-import type { DirectoryView, MessagePath, PublishedComponent } from '../../trust/src/index.js';
+import type { CertificateStatus, DirectoryView, MessagePath, PublishedComponent } from '../../trust/src/index.js';
 import { pathMatches } from './path-match.js';
 import type { DirectoryContent } from './wire-types.js';
 
@@ -22,6 +22,8 @@ export class SnapshotView implements DirectoryView {
   private readonly byParty = new Map<string, PublishedComponent>();
   private readonly signing = new Map<string, CertEntry[]>();
   private readonly paths = new Map<string, MessagePath[]>();
+  /** `code|SERIAL` of published revoked signing certificates. */
+  private readonly revoked = new Set<string>();
 
   constructor(
     readonly content: DirectoryContent,
@@ -50,6 +52,7 @@ export class SnapshotView implements DirectoryView {
       list.push({ serial: cert.serialNumber.toUpperCase(), cert, notBefore: Date.parse(cert.validFrom), notAfter: Date.parse(cert.validTo) });
       this.signing.set(pc.componentCode, list);
     }
+    for (const r of content.revokedCertificates ?? []) this.revoked.add(`${r.componentCode}|${r.serial.toUpperCase()}`);
     for (const p of content.paths) {
       const list = this.paths.get(p.receiverCode) ?? [];
       list.push(p);
@@ -74,6 +77,22 @@ export class SnapshotView implements DirectoryView {
     const t = at.getTime();
     const wanted = serial.toUpperCase();
     return (this.signing.get(componentCode) ?? []).find((e) => e.serial === wanted && e.notBefore <= t && t <= e.notAfter)?.cert;
+  }
+
+  /**
+   * Why a signing certificate is (not) usable at `at` (F1: SIGNER_REVOKED vs SIGNER_EXPIRED vs
+   * SIGNER_UNKNOWN). Revocation wins over everything: a revoked component's certificates, and
+   * serials the directory lists as revoked. A certificate this content never held is 'unknown'.
+   */
+  certificateStatus(componentCode: string, serial: string, at: Date = new Date()): CertificateStatus {
+    const wanted = serial.toUpperCase();
+    if (this.components.get(componentCode)?.status === 'revoked' || this.revoked.has(`${componentCode}|${wanted}`)) return 'revoked';
+    const entry = (this.signing.get(componentCode) ?? []).find((e) => e.serial === wanted);
+    if (!entry) return 'unknown';
+    const t = at.getTime();
+    if (t < entry.notBefore) return 'not-yet-valid';
+    if (t > entry.notAfter) return 'expired';
+    return 'valid';
   }
 
   isPathAllowed(receiverCode: string, senderCode: string, businessType: string, at: Date = new Date()): boolean {

@@ -67,6 +67,21 @@ export interface DirectoryContent {
   components: PublishedComponent[];
   certificates: PublishedCertificate[];
   paths: MessagePath[];
+  /**
+   * Revoked signing certificates not yet past their notAfter (a CRL in the content), so a verifier
+   * can answer SIGNER_REVOKED rather than SIGNER_UNKNOWN. Optional: content from an older
+   * directory (or an older cache file) has none.
+   */
+  revokedCertificates?: RevokedCertificate[];
+}
+
+/** A revoked certificate as the directory publishes it: serial only, never a key. */
+export interface RevokedCertificate {
+  componentCode: string;
+  /** Hex serial, as in PublishedCertificate. */
+  serial: string;
+  revokedAt: string;
+  notAfter: string;
 }
 
 export type { MessagePath, PartyBinding, PublishedCertificate, PublishedComponent, ComponentStatus, ComponentType };

@@ -46,6 +46,7 @@ export interface MessagingEndpointEvents {
 
 export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
   private handler: MessageHandler | undefined;
+  private readonly taps: MessageHandler[] = [];
   private readonly relay: OutboxRelay;
   private readonly inbox: InboxConsumer;
   private readonly dead: DeadLetterConsumer;
@@ -76,7 +77,7 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
       prefetch: o.prefetch ?? 256,
       batchSize: o.inboxBatchSize ?? 128,
       maxAttempts: o.maxAttempts ?? 5,
-      handler: () => this.handler,
+      handler: () => this.composedHandler(),
       onChanges,
       onAcksQueued: () => this.relay.wake(),
       log,
@@ -115,6 +116,27 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
    */
   onMessage(handler: MessageHandler): void {
     this.handler = handler;
+  }
+
+  /**
+   * Adds a receiver that also sees every verified document, after the main handler and in the
+   * same savepoint (e.g. the business-application channel delivering to `tps.<code>.inbox`). A
+   * throw from it is handled like a throw from the main handler.
+   */
+  tap(handler: MessageHandler): void {
+    this.taps.push(handler);
+  }
+
+  get db(): Knex {
+    return this.o.db;
+  }
+
+  private composedHandler(): MessageHandler | undefined {
+    if (this.taps.length === 0) return this.handler;
+    const all = [...(this.handler ? [this.handler] : []), ...this.taps];
+    return async (message, trx) => {
+      for (const h of all) await h(message, trx);
+    };
   }
 
   /**

@@ -15,3 +15,5 @@ export type { SendRequest } from './outbox/outbox-writer.js';
 export type { MessageHandler, ReceivedMessage } from './inbox/inbox-consumer.js';
 export { madesMigrations } from './storage/migrations.js';
 export { MessagingEndpoint, DEFAULT_TTL_MS, type EndpointOptions } from './endpoint.js';
+export { BusinessChannel, BusinessQueues, type BusinessChannelOptions, type SendEvent } from './channel/business-channel.js';
+export { ChannelHeader, ChannelRejectReason, readChannelInput, type ChannelReason, type ChannelInput } from './channel/channel-input.js';

@@ -46,6 +46,12 @@ export interface MessagePath {
   validUntil?: string;
 }
 
+/**
+ * Why a certificate is or is not usable at a given time (F1): lets a verifier report SIGNER_REVOKED
+ * or SIGNER_EXPIRED instead of SIGNER_UNKNOWN.
+ */
+export type CertificateStatus = 'valid' | 'expired' | 'not-yet-valid' | 'revoked' | 'unknown';
+
 /** A read-only, synchronised view of the directory. Every method answers from memory. */
 export interface DirectoryView {
   component(code: string): PublishedComponent | undefined;
@@ -59,6 +65,19 @@ export interface DirectoryView {
   isPathAllowed(receiverCode: string, senderCode: string, businessType: string, at?: Date): boolean;
   /** Content version of the directory this view was built from. */
   readonly version: string;
+  /**
+   * Optional: the state of certificate `serial` of a component at `at` — 'revoked' for a revoked
+   * component or a published revoked serial, 'expired' / 'not-yet-valid' outside its validity,
+   * 'unknown' when the view has never seen it. Views without it make verifiers report a revoked
+   * certificate as unknown.
+   */
+  certificateStatus?(componentCode: string, serial: string, at: Date): CertificateStatus;
+  /**
+   * Optional: bring the view up to date with the directory now (ECP: sync on an unknown sender).
+   * Resolves once a download that started after the call has finished — or failed, which is
+   * logged, not thrown. Implementations rate-limit it; callers decide once it resolved.
+   */
+  refresh?(): Promise<void>;
 }
 
 /** What a component holds for itself: its private key never leaves it. */

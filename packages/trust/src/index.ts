@@ -7,5 +7,6 @@ export type {
   PublishedCertificate,
   MessagePath,
   DirectoryView,
+  CertificateStatus,
   ComponentIdentity,
 } from './directory-view.js';

@@ -4,7 +4,7 @@
 // nothing is processed. Checks run cheapest-first; the signature precedes everything that trusts
 // header content beyond routing.
 import { verify, type KeyObject, type X509Certificate } from 'node:crypto';
-import type { DirectoryView } from '../../../trust/src/index.js';
+import type { CertificateStatus, DirectoryView } from '../../../trust/src/index.js';
 import { FailedReason } from '../errors.js';
 import { canonicalString, payloadDigest } from './canonical.js';
 import { parseHeaders, type Envelope } from './headers.js';
@@ -24,12 +24,12 @@ export type VerifyResult =
   | { ok: false; reason: FailedReason; detail: string; envelope?: Envelope; partial: Partial<Envelope> };
 
 /**
- * Optional capability of a directory view: say why a certificate is not usable. Without it the
- * verifier tells 'expired' from 'unknown or revoked' by asking for the certificate at the
- * envelope's creation time.
+ * Optional capability of a directory view (now also the optional `DirectoryView.certificateStatus`
+ * of the trust contract): say why a certificate is not usable. Without it the verifier tells
+ * 'expired' from 'unknown or revoked' by asking for the certificate at the envelope's creation time.
  */
 export interface CertificateStatusView {
-  certificateStatus(componentCode: string, serial: string, at: Date): 'valid' | 'expired' | 'not-yet-valid' | 'revoked' | 'unknown';
+  certificateStatus(componentCode: string, serial: string, at: Date): CertificateStatus;
 }
 
 const publicKeys = new WeakMap<X509Certificate, KeyObject>();
@@ -76,9 +76,8 @@ export function verifyEnvelope(rawHeaders: Record<string, unknown> | undefined, 
 
 function whyNoCertificate(directory: DirectoryView, e: Envelope, now: Date): [FailedReason, string] {
   const what = `certificate ${e.certSerial} of ${e.sender}`;
-  const rich = directory as Partial<CertificateStatusView>;
-  if (typeof rich.certificateStatus === 'function') {
-    const status = rich.certificateStatus(e.sender, e.certSerial, now);
+  if (typeof directory.certificateStatus === 'function') {
+    const status = directory.certificateStatus(e.sender, e.certSerial, now);
     if (status === 'revoked') return [FailedReason.SIGNER_REVOKED, `${what} is revoked`];
     if (status === 'expired' || status === 'not-yet-valid') return [FailedReason.SIGNER_EXPIRED, `${what} is ${status}`];
     return [FailedReason.SIGNER_UNKNOWN, `${what} is not published`];

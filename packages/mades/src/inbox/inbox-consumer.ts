@@ -37,6 +37,9 @@ export interface InboxOptions {
   log(level: 'warn' | 'error' | 'info', msg: string, extra?: object): void;
 }
 
+/** Verdicts a newer directory view may change: decided only after one refresh. */
+const REFRESHABLE: ReadonlySet<FailedReason> = new Set([FailedReason.SIGNER_UNKNOWN, FailedReason.PATH_NOT_ALLOWED]);
+
 interface AckRow {
   to_code: string;
   message_id: string;
@@ -52,14 +55,22 @@ export class InboxConsumer {
   private flushing: Promise<void> | undefined;
   private scheduled = false;
   private readonly attempts = new Map<string, number>();
+  /** Deliveries already verified once more after a directory refresh: their next verdict is final. */
+  private readonly refreshed = new WeakSet<Delivery>();
+  /** Deliveries waiting for the directory refresh (unacked, so a crash redelivers them). */
+  private readonly waiting = new Map<Promise<void>, Delivery[]>();
+  private stopped = false;
 
   constructor(private readonly o: InboxOptions) {}
 
   async start(): Promise<void> {
+    this.stopped = false;
     this.sub = await this.o.transport.consumeInbox(this.o.identity.code, (d) => this.enqueue(d), { prefetch: this.o.prefetch });
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting.clear(); // unacked: the broker gives them back when the subscription closes
     await this.sub?.cancel();
     this.sub = undefined;
     await this.flushing;
@@ -99,6 +110,12 @@ export class InboxConsumer {
         (v.envelope.kind === 'ACK' ? acks : docs).push({ d, e: v.envelope });
         continue;
       }
+      if (REFRESHABLE.has(v.reason) && o.directory.refresh && !this.refreshed.has(d)) {
+        // F1 (ECP): a peer registered or a path opened after our last sync. Refresh the view once
+        // (rate-limited by the directory client), then verify again; that second verdict is final.
+        this.waitForRefresh(d);
+        continue;
+      }
       o.log('warn', 'message FAILED verification', { reason: v.reason, detail: v.detail, messageId: v.partial.messageId, sender: v.partial.sender });
       const { sender, messageId } = v.partial;
       // Nobody to tell, or an acknowledgement about an acknowledgement: refuse it for good.
@@ -132,6 +149,23 @@ export class InboxConsumer {
     if (retry.length) setTimeout(() => retry.forEach((d) => d.requeue()), 200).unref();
     if (ackRows.length) o.onAcksQueued();
     if (changes.length) o.onChanges(changes);
+  }
+
+  private waitForRefresh(d: Delivery): void {
+    this.refreshed.add(d);
+    // Asked per delivery: the directory client coalesces the calls and guarantees a download that
+    // started after each call, so a sender registered just before this delivery is seen.
+    const refresh = this.o.directory.refresh!();
+    const group = this.waiting.get(refresh);
+    if (group) return void group.push(d);
+    this.waiting.set(refresh, [d]);
+    void refresh
+      .catch((err: unknown) => this.o.log('warn', 'directory refresh failed', { err: String(err) }))
+      .then(() => {
+        const again = this.waiting.get(refresh) ?? [];
+        this.waiting.delete(refresh);
+        if (!this.stopped) for (const w of again) this.enqueue(w);
+      });
   }
 
   private async handleDocs(trx: Knex.Transaction, docs: { d: Delivery; e: Envelope }[], ackRows: AckRow[], retry: Delivery[], at: string): Promise<void> {

@@ -55,4 +55,20 @@ export const madesMigrations: MigrationSet = {
       await db.schema.dropTable('mades_sent');
     },
   },
+  // The business-application channel (tps.<code>.outbox): which sent messages came through it
+  // (their status changes go to tps.<code>.send.event, also after a restart), and the AMQP
+  // message-id the application gave, so a redelivered outbox message is not sent twice.
+  '0002-business-channel': {
+    async up(db) {
+      await db.schema.createTable('mades_channel_sent', (t) => {
+        t.string('message_id', 36).primary();
+        t.string('app_message_id', 150).nullable().unique();
+        t.string('correlation_id', 150).notNullable();
+        t.string('accepted_at', 24).notNullable();
+      });
+    },
+    async down(db) {
+      await db.schema.dropTable('mades_channel_sent');
+    },
+  },
 };
