@@ -94,10 +94,9 @@ export async function startPlatform(config: PlatformConfig, names: ComponentName
       nodes.push(node);
       started.push({ ...handle, db });
     }
-    // Components enrolled after an earlier one synced: one more sync so all know each other now.
-    // Receivers no longer need it (the inbox refreshes its view on an unknown signer or a closed
-    // path), but a *sender* still does: MadesMessenger.sendToParty answers UnknownReceiverError
-    // for a component registered after its last sync (the core, enrolled first, knows nobody).
+    // Components enrolled after an earlier one synced: one more sync so all know each other from
+    // the first message. Not needed for correctness (receivers refresh on an unknown signer or a
+    // closed path, senders on an unknown receiver), it saves the first messages that refresh.
     await Promise.all(nodes.map((n) => n.directory.syncNow()));
   } catch (err) {
     await close();

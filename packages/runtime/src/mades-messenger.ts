@@ -37,7 +37,12 @@ export class MadesMessenger implements Messenger {
   }
 
   async sendToParty(trx: Knex.Transaction, receiverParty: string, doc: OutgoingDocument): Promise<string> {
-    const receiver = this.o.directory.componentForParty(receiverParty);
+    let receiver = this.o.directory.componentForParty(receiverParty);
+    if ((!receiver || receiver.status !== 'approved') && this.o.directory.refresh) {
+      // A receiver that enrolled after our last sync: refresh once (rate-limited) before giving up.
+      await this.o.directory.refresh();
+      receiver = this.o.directory.componentForParty(receiverParty);
+    }
     if (!receiver || receiver.status !== 'approved') throw new UnknownReceiverError(receiverParty);
     if (!this.parties.includes(doc.senderParty)) throw new Error(`this component does not speak for ${doc.senderParty}`);
     const payload = typeof doc.payload === 'string' ? Buffer.from(doc.payload, 'utf8') : doc.payload;
