@@ -25,7 +25,7 @@ export async function startCore(ctx: ComponentContext, messenger: Messenger): Pr
   // F3: the web GUI (page public, data behind TPS_ADMIN_TOKEN); it sets its own strict CSP.
   const gui = guiRouter({ views: core.views, events: core.events, adminToken: ctx.config.adminToken, knownParties: { agr: ctx.config.identities.agr.parties, dso: ctx.config.identities.dso.parties } });
   base.app.use('/ui', gui.router);
-  const server = await listen(base.finish(), ctx.port, ctx.host);
+  const server = await listen(base.finish(), ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
   return {
     name: 'core',
     url: server.url,

@@ -13,6 +13,7 @@ import {
   LocalChangeBroadcast,
   ramlDocsHandlers,
   restMigrations,
+  restRateLimit,
   TokenRepository,
   WaiterHub,
   type ChangeBroadcast,
@@ -42,6 +43,8 @@ export interface AgrDeps {
   hub?: WaiterHub;
   broadcast?: ChangeBroadcast;
   bodyLimitBytes?: number;
+  /** Requests per minute per token (per IP without one); default TPS_RATE_LIMIT_PER_MINUTE. */
+  rateLimitPerMinute?: number;
   longPollMaxSeconds?: number;
   longPollDefaultSeconds?: number;
   sseHeartbeatMs?: number;
@@ -96,6 +99,7 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);
   app.use(jsonBodyOnly);
+  app.use(restRateLimit({ perMinute: deps.rateLimitPerMinute })); // issue 13: 429 problem+json beyond the limit
   // F2: ping → pong, without a token (a liveness probe for the AGR/BRP's own systems).
   app.get('/ping', (_req, res) => {
     res.type('text/plain').send('pong');

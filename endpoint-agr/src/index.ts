@@ -39,8 +39,9 @@ export async function startAgrEndpoint(ctx: ComponentContext, messenger: Messeng
       broadcast,
       bodyLimitBytes: ctx.config.bodyLimitBytes,
       longPollMaxSeconds: ctx.config.longPollMaxSeconds,
+      rateLimitPerMinute: ctx.config.rateLimitPerMinute,
     });
-    const server = await listen(agr.app, ctx.port, ctx.host);
+    const server = await listen(agr.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
     return {
       name: 'agr',
       url: server.url,

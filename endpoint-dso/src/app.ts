@@ -3,7 +3,7 @@
 import type { Express } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createBaseApp } from '../../packages/http/src/index.js';
-import { jsonBodyOnly, loadRamlContract, ramlDocsHandlers, restMigrations } from '../../packages/rest/src/index.js';
+import { jsonBodyOnly, loadRamlContract, ramlDocsHandlers, restMigrations, restRateLimit } from '../../packages/rest/src/index.js';
 import { migrate } from '../../packages/storage/src/index.js';
 import { dsoContext, type DsoContext, type DsoDeps } from './deps.js';
 import { registerInbound } from './inbound.js';
@@ -23,7 +23,7 @@ export interface DsoApp {
 }
 
 /** Migrates the store, builds the routes and registers the handler for documents from the core. */
-export async function createDsoApp(deps: DsoDeps): Promise<DsoApp> {
+export async function createDsoApp(deps: DsoDeps & { rateLimitPerMinute?: number }): Promise<DsoApp> {
   await migrate(deps.db, 'rest', restMigrations);
   await migrate(deps.db, 'dso', dsoMigrations);
   const ctx = dsoContext(deps);
@@ -43,6 +43,7 @@ export async function createDsoApp(deps: DsoDeps): Promise<DsoApp> {
     res.type('text/plain').send('pong');
   });
   app.use(jsonBodyOnly);
+  app.use(restRateLimit({ perMinute: deps.rateLimitPerMinute })); // issue 13: 429 problem+json beyond the limit
   registerConnectionPointRoutes(app, ctx);
   registerAssetRoutes(app, ctx);
   registerLimitWriteRoutes(app, ctx);

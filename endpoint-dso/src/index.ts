@@ -40,8 +40,9 @@ export async function startDsoEndpoint(ctx: ComponentContext, messenger: Messeng
       broadcast,
       bodyLimitBytes: ctx.config.bodyLimitBytes,
       longPollMaxSeconds: ctx.config.longPollMaxSeconds,
+      rateLimitPerMinute: ctx.config.rateLimitPerMinute,
     });
-    const server = await listen(dso.app, ctx.port, ctx.host);
+    const server = await listen(dso.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
     return {
       name: 'dso',
       url: server.url,

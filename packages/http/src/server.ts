@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestTimeoutMs as requestTimeoutFromEnv } from '../../config/src/platform-config.js';
 
 export interface RunningServer {
   server: Server;
@@ -8,14 +9,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /**
+   * Longest time a client may take to send a whole request, headers and body (slow-loris: a
+   * client trickling its body byte by byte is cut off with 408). Default TPS_REQUEST_TIMEOUT_MS
+   * (120 s). Long-polls are not affected: their request is complete at once, only the answer waits.
+   */
+  requestTimeoutMs?: number;
+}
+
 /** Listens and returns a close() that drains connections (graceful shutdown on SIGTERM). */
-export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export function listen(app: Express, port: number, host = '127.0.0.1', options: ListenOptions = {}): Promise<RunningServer> {
+  const requestTimeout = options.requestTimeoutMs ?? requestTimeoutFromEnv();
   return new Promise((resolve, reject) => {
-    const server = createServer(app);
+    // Node checks request/headers timeouts every connectionsCheckingInterval (30 s by default):
+    // check often enough that a short configured timeout is honoured.
+    const server = createServer({ connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(requestTimeout / 4))) }, app);
     // Long-polls last up to a minute; keep sockets slightly longer, but bound header time (slow-loris).
     server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 120_000;
+    server.headersTimeout = Math.min(10_000, requestTimeout);
+    server.requestTimeout = requestTimeout;
     server.once('error', reject);
     server.listen(port, host, () => {
       const addr = server.address() as AddressInfo;
