@@ -6,6 +6,8 @@ import { registerTokenCommands } from './commands/token.js';
 import { registerDirectoryCommands } from './commands/directory.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDocCommands } from './commands/doc.js';
+import { registerSplitCommand } from './commands/split.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -17,5 +19,7 @@ export function buildProgram(): Command {
   registerDirectoryCommands(program);
   registerAuditCommands(program);
   registerDemoCommand(program);
+  registerDocCommands(program);
+  registerSplitCommand(program);
   return program;
 }
