@@ -1,10 +1,8 @@
 // DSO endpoint: component entry. Started by `tps start` (embedded) or `tps serve dso`.
 // A REST facade (RAML, F2) that turns a DSO's calls into documents for the TPS core through the
 // Messenger, and documents from the core into REST resources (F4c, F5b, F6b, F9b).
-import amqp, { type ChannelModel } from 'amqplib';
-import { listen } from '../../packages/http/src/index.js';
 import { makeEic } from '../../packages/iec62325/src/index.js';
-import { AmqpChangeBroadcast, LocalChangeBroadcast, WaiterHub, type ChangeBroadcast } from '../../packages/rest/src/index.js';
+import { startRestFacade } from '../../packages/rest/src/index.js';
 import type { ComponentContext, ComponentHandle, Messenger } from '../../packages/runtime/src/index.js';
 import { createDsoApp } from './app.js';
 
@@ -22,16 +20,8 @@ export interface DsoEndpointOptions {
 }
 
 export async function startDsoEndpoint(ctx: ComponentContext, messenger: Messenger, options: DsoEndpointOptions = {}): Promise<ComponentHandle> {
-  const hub = new WaiterHub();
-  // Long-poll at scale: with RabbitMQ, news stored by any replica wakes waiters on all of them.
-  let connection: ChannelModel | undefined;
-  let broadcast: ChangeBroadcast = new LocalChangeBroadcast(hub);
-  if (ctx.config.amqpUrl) {
-    connection = await amqp.connect(ctx.config.amqpUrl);
-    broadcast = await AmqpChangeBroadcast.create(connection, 'dso', hub);
-  }
-  try {
-    const dso = await createDsoApp({
+  return startRestFacade(ctx, 'dso', async ({ hub, broadcast }) => {
+    const facade = await createDsoApp({
       db: ctx.db,
       messenger,
       logger: ctx.logger,
@@ -42,19 +32,6 @@ export async function startDsoEndpoint(ctx: ComponentContext, messenger: Messeng
       longPollMaxSeconds: ctx.config.longPollMaxSeconds,
       rateLimitPerMinute: ctx.config.rateLimitPerMinute,
     });
-    const server = await listen(dso.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
-    return {
-      name: 'dso',
-      url: server.url,
-      close: async () => {
-        hub.close(); // answers every parked long-poll and SSE stream first
-        await server.close();
-        await broadcast.close();
-        await connection?.close().catch(() => undefined);
-      },
-    };
-  } catch (err) {
-    await connection?.close().catch(() => undefined);
-    throw err;
-  }
+    return { app: facade.app, close: async () => undefined };
+  });
 }

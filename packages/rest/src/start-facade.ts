@@ -1,0 +1,47 @@
+// Starts a REST facade component (AGR/BRP or DSO endpoint): its long-poll hub, the wake-up
+// broadcast (RabbitMQ fanout across replicas when AMQP_URL is set, in-process otherwise), the
+// app the caller builds, and the HTTP server — and closes them in the right order.
+import amqp, { type ChannelModel } from 'amqplib';
+import type { Express } from 'express';
+import { listen } from '../../http/src/index.js';
+import type { ComponentContext, ComponentHandle, ComponentName } from '../../runtime/src/index.js';
+import { AmqpChangeBroadcast, LocalChangeBroadcast, type ChangeBroadcast } from './change-broadcast.js';
+import { WaiterHub } from './waiter-hub.js';
+
+export interface FacadeApp {
+  app: Express;
+  close(): Promise<void>;
+}
+
+export async function startRestFacade(
+  ctx: ComponentContext,
+  name: Extract<ComponentName, 'agr' | 'dso'>,
+  create: (wake: { hub: WaiterHub; broadcast: ChangeBroadcast }) => Promise<FacadeApp>,
+): Promise<ComponentHandle> {
+  const hub = new WaiterHub();
+  // Long-poll at scale: with RabbitMQ, news stored by any replica wakes waiters on all of them.
+  let connection: ChannelModel | undefined;
+  let broadcast: ChangeBroadcast = new LocalChangeBroadcast(hub);
+  try {
+    if (ctx.config.amqpUrl) {
+      connection = await amqp.connect(ctx.config.amqpUrl);
+      broadcast = await AmqpChangeBroadcast.create(connection, name, hub);
+    }
+    const facade = await create({ hub, broadcast });
+    const server = await listen(facade.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
+    return {
+      name,
+      url: server.url,
+      close: async () => {
+        hub.close(); // answers every parked long-poll and SSE stream first
+        await facade.close();
+        await server.close();
+        await broadcast.close();
+        await connection?.close().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    await connection?.close().catch(() => undefined);
+    throw err;
+  }
+}
