@@ -2,19 +2,13 @@ import type { LightElement } from '../xml/light-tree.js';
 import type { QuantityUnit } from '../codes/market-codes.js';
 import type { AssetListDocument, ListedAsset } from '../model/registration-documents.types.js';
 import { ElementCursor } from '../xml/element-cursor.js';
-import { readCapabilities, readParty } from '../xml/esmp-readers.js';
+import { readCapabilities, readStandardHeader } from '../xml/esmp-readers.js';
 import { checkAssetList } from './asset-list.checks.js';
 
 /** Reads a profile-valid AssetList_MarketDocument and applies the F5 rules. */
 export function readAssetList(root: LightElement): AssetListDocument {
   const c = new ElementCursor(root, 'AssetList_MarketDocument');
-  const mRID = c.text('mRID', false);
-  const revisionNumber = Number(c.text('revisionNumber', false));
-  c.element('type');
-  c.element('process.processType');
-  const sender = readParty(c, 'sender');
-  const receiver = readParty(c, 'receiver');
-  const createdDateTime = c.text('createdDateTime');
+  const { mRID, revisionNumber, sender, receiver, createdDateTime } = readStandardHeader(c);
   const unit = c.text('quantity_Measurement_Unit.name') as QuantityUnit;
   const assets = c.elements('RegisteredResource').map((element, i): ListedAsset => {
     const r = new ElementCursor(element, `${c.path}/RegisteredResource[${i + 1}]`);

@@ -3,7 +3,7 @@ import type { QuantityUnit } from '../codes/market-codes.js';
 import { DocumentError, DocumentErrorCode } from '../errors/document-error.js';
 import type { AssetRegistrationDocument, AssetRegistrationEntry, AssetRemovalEntry } from '../model/registration-documents.types.js';
 import { ElementCursor } from '../xml/element-cursor.js';
-import { readCapabilities, readParty } from '../xml/esmp-readers.js';
+import { readCapabilities, readStandardHeader } from '../xml/esmp-readers.js';
 import { ACTION_STATUS } from './asset-registration.builder.js';
 import { checkAssetRegistration } from './asset-registration.checks.js';
 
@@ -34,13 +34,7 @@ function readEntry(element: LightElement, path: string, unit: QuantityUnit): Ass
 /** Reads a profile-valid AssetRegistration_MarketDocument and applies the F4 rules. */
 export function readAssetRegistration(root: LightElement): AssetRegistrationDocument {
   const c = new ElementCursor(root, 'AssetRegistration_MarketDocument');
-  const mRID = c.text('mRID', false);
-  const revisionNumber = Number(c.text('revisionNumber', false));
-  c.element('type');
-  c.element('process.processType');
-  const sender = readParty(c, 'sender');
-  const receiver = readParty(c, 'receiver');
-  const createdDateTime = c.text('createdDateTime');
+  const { mRID, revisionNumber, sender, receiver, createdDateTime } = readStandardHeader(c);
   const unit = c.text('quantity_Measurement_Unit.name') as QuantityUnit;
   const assets = c.elements('RegisteredResource').map((element, i) => readEntry(element, `${c.path}/RegisteredResource[${i + 1}]`, unit));
   const doc: AssetRegistrationDocument = { mRID, revisionNumber, sender, receiver, createdDateTime, unit, assets };

@@ -1,7 +1,7 @@
 import type { LightElement } from '../xml/light-tree.js';
 import type { ConnectionPointRegistrationDocument } from '../model/registration-documents.types.js';
 import { ElementCursor } from '../xml/element-cursor.js';
-import { readParty } from '../xml/esmp-readers.js';
+import { readStandardHeader } from '../xml/esmp-readers.js';
 import { POINT_ACTION_STATUS } from './connection-point-registration.builder.js';
 import { checkConnectionPointRegistration } from './connection-point-registration.checks.js';
 
@@ -10,13 +10,7 @@ const ACTION_OF_STATUS = new Map(Object.entries(POINT_ACTION_STATUS).map(([actio
 /** Reads a profile-valid ConnectionPointRegistration_MarketDocument and applies the F4 rules. */
 export function readConnectionPointRegistration(root: LightElement): ConnectionPointRegistrationDocument {
   const c = new ElementCursor(root, 'ConnectionPointRegistration_MarketDocument');
-  const mRID = c.text('mRID', false);
-  const revisionNumber = Number(c.text('revisionNumber', false));
-  c.element('type');
-  c.element('process.processType');
-  const sender = readParty(c, 'sender');
-  const receiver = readParty(c, 'receiver');
-  const createdDateTime = c.text('createdDateTime');
+  const { mRID, revisionNumber, sender, receiver, createdDateTime } = readStandardHeader(c);
   const dso = c.text('systemOperator_MarketParticipant.mRID', false);
   const connectionPoints = c.elements('MarketEvaluationPoint').map((element, i) => {
     const p = new ElementCursor(element, `${c.path}/MarketEvaluationPoint[${i + 1}]`);

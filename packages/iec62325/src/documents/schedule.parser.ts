@@ -3,19 +3,13 @@ import { INDICATOR, type QuantityUnit } from '../codes/market-codes.js';
 import { DocumentError, DocumentErrorCode } from '../errors/document-error.js';
 import type { ScheduleDocument, ScheduleSeries } from '../model/market-documents.types.js';
 import { ElementCursor } from '../xml/element-cursor.js';
-import { readInterval, readParty, readPeriod } from '../xml/esmp-readers.js';
+import { readInterval, readPeriod, readStandardHeader } from '../xml/esmp-readers.js';
 import { checkSchedule } from './schedule.checks.js';
 
 /** Reads a profile-valid GL_MarketDocument and applies the schedule rules. */
 export function readSchedule(root: LightElement): ScheduleDocument {
   const c = new ElementCursor(root, 'GL_MarketDocument');
-  const mRID = c.text('mRID', false);
-  const revisionNumber = Number(c.text('revisionNumber', false));
-  c.element('type');
-  c.element('process.processType');
-  const sender = readParty(c, 'sender');
-  const receiver = readParty(c, 'receiver');
-  const createdDateTime = c.text('createdDateTime');
+  const { mRID, revisionNumber, sender, receiver, createdDateTime } = readStandardHeader(c);
   const period = readInterval(c, 'time_Period.timeInterval');
   let unit: QuantityUnit | undefined;
   const series = c.elements('TimeSeries').map((element, i): ScheduleSeries => {

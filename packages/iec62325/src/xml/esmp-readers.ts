@@ -13,6 +13,21 @@ export function readParty(c: ElementCursor, role: 'sender' | 'receiver'): Market
   return { mRID, role: c.text(`${role}_MarketParticipant.marketRole.type`) as MarketRole };
 }
 
+/**
+ * The header most project and schedule documents share, read in schema order: mRID,
+ * revisionNumber, type, process.processType, sender, receiver, createdDateTime.
+ */
+export function readStandardHeader(c: ElementCursor): { mRID: string; revisionNumber: number; sender: MarketParticipant; receiver: MarketParticipant; createdDateTime: string } {
+  const mRID = c.text('mRID', false);
+  const revisionNumber = Number(c.text('revisionNumber', false));
+  c.element('type');
+  c.element('process.processType');
+  const sender = readParty(c, 'sender');
+  const receiver = readParty(c, 'receiver');
+  const createdDateTime = c.text('createdDateTime');
+  return { mRID, revisionNumber, sender, receiver, createdDateTime };
+}
+
 export function readInterval(c: ElementCursor, name: string): TimeInterval {
   const interval = c.cursor(name);
   return { start: interval.text('start', false), end: interval.text('end', false) };
