@@ -1,21 +1,21 @@
-// EIC codes (ENTSO-E Energy Identification Codes): 16 characters, the last one a check character
-// computed over the first 15. Components and market parties are both named by EIC (F1).
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-';
+// EIC codes (ENTSO-E Energy Identification Codes) name components and market parties (F1).
+// The check-character rule lives once, with the other identifiers of the wire (packages/iec62325);
+// these are the directory's conveniences over it.
+import { eicCheckChar, isValidEic as isValidEicCode } from '../../iec62325/src/identifiers/eic.js';
 
+/** The check character for a 15-character stem; undefined when the stem is malformed or would need '-'. */
 export function eicCheckCharacter(first15: string): string | undefined {
-  let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const v = ALPHABET.indexOf(first15[i] ?? '');
-    if (v < 0) return undefined;
-    sum += v * (16 - i);
+  try {
+    const check = eicCheckChar(first15);
+    // A '-' check character is not allowed: codes that would need one are never issued.
+    return check === '-' ? undefined : check;
+  } catch {
+    return undefined;
   }
-  const check = ALPHABET[36 - ((sum - 1) % 37)];
-  // A '-' check character is not allowed: codes that would need one are never issued.
-  return check === '-' ? undefined : check;
 }
 
 export function isValidEic(code: string): boolean {
-  return /^[0-9A-Z][0-9A-Z-]{14}[0-9A-Z]$/.test(code) && eicCheckCharacter(code.slice(0, 15)) === code[15];
+  return isValidEicCode(code);
 }
 
 /** Appends the check character to a 15-character stem (test fixtures, demo set-ups). */
