@@ -72,13 +72,16 @@ describe('tps split (CLI)', () => {
     });
   }
 
-  it('F6a: a missing file or a missing required option exits 2', async () => {
+  it('F6a: a missing file, a missing required option or an unknown option exits 2 with one line', async () => {
     const missing = await run(['--limit', '5', '--input', 'nope.json']);
     expect(missing.code).to.equal(EXIT_BAD_INPUT);
     expect(missing.stderr).to.match(/^tps split: cannot read --input nope\.json: ENOENT/);
     const noLimit = await run(['--input', 'section.json']);
     expect(noLimit.code).to.equal(EXIT_BAD_INPUT);
     expect(noLimit.stderr).to.match(/required option '--limit <W>' not specified/);
+    const unknown = await run(['--limit', '5', '--input', 'section.json', '--bogus']);
+    expect(unknown.code).to.equal(EXIT_BAD_INPUT);
+    expect(unknown.stderr.trimEnd().split('\n')).to.deep.equal(["error: unknown option '--bogus'"]);
   });
 
   it('F6a: registerSplitCommand adds `split` with its options to a commander program', async () => {

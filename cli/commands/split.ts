@@ -100,6 +100,7 @@ function addSplitCommand(program: Command, io: SplitIo, setExitCode: (code: numb
     .requiredOption('--limit <W>', 'the limit for one interval, integer watts')
     .option('--direction <D>', 'production or consumption', 'production')
     .requiredOption('--input <FILE>', 'JSON file {"assets":[{"id","operator","capacityW","plannedW"?,"weight"?,"floorW"?}]}')
+    .showHelpAfterError(false) // keep usage errors to one line like every other bad input
     .exitOverride(onUsageError)
     .action(async (options: SplitOptions) => setExitCode(await execute(options, io)));
 }
@@ -118,7 +119,8 @@ export function registerSplitCommand(program: Command, io: SplitIo = nodeIo): vo
 
 /** Runs `tps split <argv…>` in-process and returns the exit code (for tests and embedding). */
 export async function runSplit(argv: readonly string[], io: SplitIo): Promise<number> {
-  const program = new Command('tps').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  // Configured like the real `tps` program (cli/program.ts shows help after errors).
+  const program = new Command('tps').showHelpAfterError().exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   let code = EXIT_OK;
   addSplitCommand(
     program,
