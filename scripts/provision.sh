@@ -8,7 +8,7 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-python3 -c 'import pika' >/dev/null 2>&1 || need+=(python3-pika)
+/usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || need+=(python3-pika)  # Debian's python, as the pika test uses
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
