@@ -5,3 +5,4 @@ export { stopAllServers } from './servers.js';
 export { referenceSchemaDir, repoRoot } from './reference.js';
 export { describeEachDatabase, databasesUnderTest, type DatabaseUnderTest } from './each-database.js';
 export { compareRoutes } from './raml-check.js';
+export { startRabbitCluster, type RabbitCluster } from './rabbit-cluster.js';

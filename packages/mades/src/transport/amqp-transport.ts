@@ -11,7 +11,13 @@ import { Topology } from './topology.js';
 import type { ConsumeOptions, DeadLetter, DeathReason, Delivery, OutgoingMessage, PublishOutcome, Subscription, Transport } from './transport.js';
 
 export interface AmqpTransportOptions {
-  url: string;
+  /** The broker; with `urls` as well, tried after them. */
+  url?: string;
+  /**
+   * Several brokers of one cluster (failover): every (re)connect tries them in turn, starting
+   * with the one that last worked, and takes the first that accepts the connection.
+   */
+  urls?: string[];
   queueType?: QueueType;
   /** First reconnect delay and its cap; doubled per failed attempt, ±20 % jitter. */
   reconnectInitialMs?: number;
@@ -38,8 +44,14 @@ export class AmqpTransport implements Transport {
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly urls: string[];
+  /** Index in `urls` of the broker that last accepted a connection (tried first next time). */
+  private current = 0;
 
-  constructor(private readonly options: AmqpTransportOptions) {}
+  constructor(private readonly options: AmqpTransportOptions) {
+    this.urls = [...(options.urls ?? []), ...(options.url === undefined ? [] : [options.url])];
+    if (this.urls.length === 0) throw new MadesError(MadesErrorCode.INVALID_REQUEST, 'AmqpTransport needs url or urls');
+  }
 
   async start(): Promise<void> {
     this.closing = false;
@@ -51,8 +63,24 @@ export class AmqpTransport implements Transport {
     return this.connecting;
   }
 
+  /** Tries every URL once, from the one that last worked; rejects with the last error. */
+  private async openConnection(): Promise<ChannelModel> {
+    let lastError: unknown;
+    for (let i = 0; i < this.urls.length; i++) {
+      const index = (this.current + i) % this.urls.length;
+      try {
+        const conn = await amqp.connect(this.urls[index]!);
+        this.current = index;
+        return conn;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    throw lastError;
+  }
+
   private async doConnect(): Promise<void> {
-    const conn = await amqp.connect(this.options.url);
+    const conn = await this.openConnection();
     try {
       conn.on('error', () => undefined); // 'close' follows; handled there
       const pub = await conn.createConfirmChannel();
