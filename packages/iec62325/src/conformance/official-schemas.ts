@@ -13,14 +13,15 @@ import { xsdDir } from '../schema/xsd-dir.js';
 export const LOCAL_EXTENSION_FILE = 'urn-entsoe-eu-local-extension-types.xsd';
 const SCHEME = 'tps-official:///';
 
-/** The reference folder, or a loud failure under CI=true, or a loud skip otherwise. */
-export function requireReferenceDir(context: Mocha.Context): string {
+/**
+ * The reference folder, or a loud failure: conformance is never skipped and never passes
+ * silently (the reference README asks for a failure under CI=true; we fail everywhere, so a
+ * missing folder cannot go unnoticed on a developer machine either).
+ */
+export function requireReferenceDir(_context?: Mocha.Context): string {
   const dir = referenceSchemaDir();
   if (dir !== undefined) return dir;
-  const message = 'OFFICIAL IEC 62325 SCHEMAS NOT FOUND (../shared/reference/iec62325 or TPS_REFERENCE_DIR): conformance NOT checked';
-  if (process.env.CI === 'true') throw new Error(message);
-  console.error(`\n!!!!!!!!!! ${message} !!!!!!!!!!\n`);
-  context.skip();
+  throw new Error('OFFICIAL IEC 62325 SCHEMAS NOT FOUND (../shared/reference/iec62325 beside the checkout, or set TPS_REFERENCE_DIR): conformance cannot be checked');
 }
 
 /** Which local-extension file completes the official code lists. */
