@@ -19,18 +19,14 @@ export interface AgrEndpointOptions {
 }
 
 export async function startAgrEndpoint(ctx: ComponentContext, messenger: Messenger, options: AgrEndpointOptions = {}): Promise<ComponentHandle> {
-  return startRestFacade(ctx, 'agr', async ({ hub, broadcast }) => {
-    const facade = await createAgrApp({
-      db: ctx.db,
-      messenger,
-      logger: ctx.logger,
-      coreParty: options.coreParty ?? ctx.config.identities.core.parties[0] ?? DEFAULT_CORE_PARTY,
-      hub,
-      broadcast,
-      bodyLimitBytes: ctx.config.bodyLimitBytes,
-      longPollMaxSeconds: ctx.config.longPollMaxSeconds,
-      rateLimitPerMinute: ctx.config.rateLimitPerMinute,
-    });
-    return { app: facade.app, close: () => facade.close() };
-  });
+  return startRestFacade(
+    ctx,
+    messenger,
+    'agr',
+    async (deps) => {
+      const facade = await createAgrApp(deps);
+      return { app: facade.app, close: () => facade.close() };
+    },
+    options.coreParty,
+  );
 }

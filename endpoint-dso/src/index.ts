@@ -20,18 +20,14 @@ export interface DsoEndpointOptions {
 }
 
 export async function startDsoEndpoint(ctx: ComponentContext, messenger: Messenger, options: DsoEndpointOptions = {}): Promise<ComponentHandle> {
-  return startRestFacade(ctx, 'dso', async ({ hub, broadcast }) => {
-    const facade = await createDsoApp({
-      db: ctx.db,
-      messenger,
-      logger: ctx.logger,
-      coreParty: options.coreParty ?? ctx.config.identities.core.parties[0] ?? DEFAULT_CORE_PARTY,
-      hub,
-      broadcast,
-      bodyLimitBytes: ctx.config.bodyLimitBytes,
-      longPollMaxSeconds: ctx.config.longPollMaxSeconds,
-      rateLimitPerMinute: ctx.config.rateLimitPerMinute,
-    });
-    return { app: facade.app, close: async () => undefined };
-  });
+  return startRestFacade(
+    ctx,
+    messenger,
+    'dso',
+    async (deps) => {
+      const facade = await createDsoApp(deps);
+      return { app: facade.app, close: async () => undefined };
+    },
+    options.coreParty,
+  );
 }

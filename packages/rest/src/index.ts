@@ -10,4 +10,4 @@ export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
 export { loadRamlContract, servedRoutes, type RamlContract, type RamlRoute } from './raml/raml-contract.js';
 export { renderRamlHtml, ramlDocsHandlers } from './raml/raml-docs.js';
 export { restRateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
-export { startRestFacade, type FacadeApp } from './start-facade.js';
+export { startRestFacade, type FacadeApp, type FacadeDeps } from './start-facade.js';

@@ -4,7 +4,9 @@
 import amqp, { type ChannelModel } from 'amqplib';
 import type { Express } from 'express';
 import { listen } from '../../http/src/index.js';
-import type { ComponentContext, ComponentHandle, ComponentName } from '../../runtime/src/index.js';
+import type { ComponentContext, ComponentHandle, ComponentName, Messenger } from '../../runtime/src/index.js';
+import type { Database } from '../../storage/src/index.js';
+import type { Logger } from '../../http/src/index.js';
 import { AmqpChangeBroadcast, LocalChangeBroadcast, type ChangeBroadcast } from './change-broadcast.js';
 import { WaiterHub } from './waiter-hub.js';
 
@@ -13,10 +15,26 @@ export interface FacadeApp {
   close(): Promise<void>;
 }
 
+/** What both facades' app factories take from the platform. */
+export interface FacadeDeps {
+  db: Database;
+  messenger: Messenger;
+  logger: Logger;
+  /** EIC of the TPS core: the receiver of every document sent, the only accepted sender. */
+  coreParty: string;
+  hub: WaiterHub;
+  broadcast: ChangeBroadcast;
+  bodyLimitBytes: number;
+  longPollMaxSeconds: number;
+  rateLimitPerMinute: number;
+}
+
 export async function startRestFacade(
   ctx: ComponentContext,
+  messenger: Messenger,
   name: Extract<ComponentName, 'agr' | 'dso'>,
-  create: (wake: { hub: WaiterHub; broadcast: ChangeBroadcast }) => Promise<FacadeApp>,
+  create: (deps: FacadeDeps) => Promise<FacadeApp>,
+  coreParty: string = ctx.config.identities.core.parties[0]!,
 ): Promise<ComponentHandle> {
   const hub = new WaiterHub();
   // Long-poll at scale: with RabbitMQ, news stored by any replica wakes waiters on all of them.
@@ -27,7 +45,17 @@ export async function startRestFacade(
       connection = await amqp.connect(ctx.config.amqpUrl);
       broadcast = await AmqpChangeBroadcast.create(connection, name, hub);
     }
-    const facade = await create({ hub, broadcast });
+    const facade = await create({
+      db: ctx.db,
+      messenger,
+      logger: ctx.logger,
+      coreParty,
+      hub,
+      broadcast,
+      bodyLimitBytes: ctx.config.bodyLimitBytes,
+      longPollMaxSeconds: ctx.config.longPollMaxSeconds,
+      rateLimitPerMinute: ctx.config.rateLimitPerMinute,
+    });
     const server = await listen(facade.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
     return {
       name,
