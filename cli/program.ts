@@ -8,6 +8,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDocCommands } from './commands/doc.js';
 import { registerSplitCommand } from './commands/split.js';
+import { registerBenchCommand } from './commands/bench.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerDocCommands(program);
   registerSplitCommand(program);
+  registerBenchCommand(program);
   return program;
 }

@@ -1,0 +1,124 @@
+// The platform under test, in its own Node process (forked by bench/lib/platform.ts with an IPC
+// channel), so that `--cpu-prof` and RSS see only the platform, not the load generator.
+// All four components in this one process (`startPlatform`, as `tps start` does), over RabbitMQ.
+// Options arrive as JSON in argv[2]; the parent asks for counts/memory and says when to stop.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import type { Transport } from '../../packages/mades/src/index.js';
+import { TokenRepository } from '../../packages/rest/src/index.js';
+import type { Database } from '../../packages/storage/src/index.js';
+import { loadPlatformConfig } from '../../packages/config/src/index.js';
+import { COMPONENT_NAMES, startPlatform } from '../../cli/platform/platform.js';
+import { ensureDemoTokens } from '../../cli/platform/demo-tokens.js';
+import type { ChildOptions, ChildReply, ChildRequest } from './platform.js';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
+process.env.TPS_RATE_LIMIT_PER_MINUTE = '10000000'; // the facades read it from the environment; a benchmark is not abuse
+const config = loadPlatformConfig({
+  TPS_DATA_DIR: options.dataDir,
+  LOG_LEVEL: 'error',
+  TPS_DIRECTORY_AUTO_APPROVE: 'true',
+  TPS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+  TPS_AGR_PARTIES: options.agrParties.join(','),
+  TPS_DSO_PARTIES: options.dsoParties.join(','),
+  TPS_LONG_POLL_MAX_SECONDS: '300',
+  TPS_RATE_LIMIT_PER_MINUTE: '10000000',
+  TPS_BODY_LIMIT_BYTES: String(32 * 1024 * 1024),
+  AMQP_URL: options.amqpUrl,
+  ...(options.directoryUrl ? { TPS_DIRECTORY_URL: options.directoryUrl } : {}),
+  // Components in separate processes learn of each other by the regular sync (senders do not refresh).
+  ...(options.components ? { TPS_DIRECTORY_SYNC_SECONDS: '2' } : {}),
+  ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+});
+
+const send = (m: ChildReply) => process.send?.(m);
+
+/** Bytes and counts of what each component published, per tps-kind/business type (no copies kept). */
+const published = new Map<string, { count: number; bytes: number }>();
+function counting(transport: Transport, component: string): Transport {
+  return {
+    start: () => transport.start(),
+    declareComponent: (code) => transport.declareComponent(code),
+    publish: (messages) => {
+      for (const m of messages) {
+        const key = `${component} ${m.headers['tps-kind'] ?? '?'} ${m.headers['tps-business-type'] ?? ''}`.trim();
+        const s = published.get(key) ?? { count: 0, bytes: 0 };
+        s.count++;
+        s.bytes += m.body.length;
+        published.set(key, s);
+      }
+      return transport.publish(messages);
+    },
+    consumeInbox: (code, onDelivery, o) => transport.consumeInbox(code, onDelivery, o),
+    consumeDeadLetters: (code, onDelivery, o) => transport.consumeDeadLetters(code, onDelivery, o),
+    close: () => transport.close(),
+  };
+}
+let session: Session | undefined;
+
+async function issueTokens(components: Array<{ name: string; db: Database }>): Promise<Array<{ component: 'agr' | 'dso'; party: string; token: string }>> {
+  const out: Array<{ component: 'agr' | 'dso'; party: string; token: string }> = [];
+  for (const c of components) {
+    if (c.name !== 'agr' && c.name !== 'dso') continue;
+    const repo = new TokenRepository(c.db);
+    for (const party of config.identities[c.name].parties) out.push({ component: c.name, party, token: (await repo.issue(party, c.name === 'agr' ? 'AGR' : 'DSO', 'benchmark')).token });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const platform = await startPlatform(config, options.components ?? COMPONENT_NAMES, { ports: { directory: 0, core: 0, agr: 0, dso: 0 }, transportDecorator: counting });
+  const comp = (n: string) => {
+    const c = platform.components.find((x) => x.name === n);
+    if (!c) throw new Error(`component ${n} is not in this process`);
+    return c;
+  };
+  const urlOf = (n: string) => platform.components.find((c) => c.name === n)?.url ?? '';
+  // One process per component shares the data folder: issue tokens directly (demo-tokens.json is per platform).
+  const tokens = options.components ? await issueTokens(platform.components) : await ensureDemoTokens(config, platform.components);
+  const count = async (component: string, table: string): Promise<number> => {
+    const row = (await comp(component).db(table).count({ n: '*' }).first()) as { n: number | string } | undefined;
+    return Number(row?.n ?? 0);
+  };
+  process.on('message', (raw) => {
+    const m = raw as ChildRequest;
+    void (async () => {
+      try {
+        if (m.type === 'count') send({ type: 'count', id: m.id, n: await count(m.component, m.table) });
+        else if (m.type === 'memory') {
+          if (m.gc && typeof globalThis.gc === 'function') globalThis.gc();
+          const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
+          send({ type: 'memory', id: m.id, rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, handles });
+        } else if (m.type === 'published') {
+          send({ type: 'published', id: m.id, stats: Object.fromEntries(published) });
+        } else if (m.type === 'profile-start') {
+          session = new Session();
+          session.connect();
+          await session.post('Profiler.enable');
+          await session.post('Profiler.setSamplingInterval', { interval: 500 });
+          await session.post('Profiler.start');
+          send({ type: 'ok', id: m.id });
+        } else if (m.type === 'profile-stop') {
+          const { profile } = await session!.post('Profiler.stop');
+          writeFileSync(m.file, JSON.stringify(profile));
+          session!.disconnect();
+          session = undefined;
+          send({ type: 'ok', id: m.id });
+        } else if (m.type === 'stop') {
+          await platform.close();
+          send({ type: 'stopped', id: m.id });
+          process.exit(0); // writes the --cpu-prof file
+        }
+      } catch (err) {
+        send({ type: 'error', id: m.id, message: String(err) });
+      }
+    })();
+  });
+  send({ type: 'ready', urls: { agr: urlOf('agr'), dso: urlOf('dso'), core: urlOf('core'), directory: urlOf('directory') }, tokens, pid: process.pid });
+}
+
+main().catch((err) => {
+  send({ type: 'error', id: 0, message: String(err?.stack ?? err) });
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+// Benchmark 3 (issue 14): long-poll capacity. N concurrent GET /limits/wait on the AGR endpoint
+// (spread over several AGR/BRP parties, a distinct `client` each, so each has its own cursor),
+// the platform process's RSS before and with them parked, then one DSO unforeseen signal that
+// concerns every one of those parties: wake-up latency of every waiter, from just before the
+// DSO's POST to its answer. The platform process holds all four components, so its RSS is the
+// whole platform's; the figure that belongs to the waiters is the difference.
+import { Agent, request } from 'node:http';
+import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/common.js';
+import { setupGrid } from './lib/grid.js';
+import { PlatformUnderTest, SplitPlatform } from './lib/platform.js';
+import { withRabbit } from './lib/rabbit.js';
+import { round } from './e2e.js';
+
+export interface LongPollOptions {
+  quick?: boolean;
+  waiters?: number;
+  parties?: number;
+  /** One process per component: RSS is then the AGR endpoint process's alone. */
+  split?: boolean;
+}
+
+const MB = 1024 * 1024;
+const isoMinute = (ms: number): string => new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16) + ':00Z';
+
+export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult> {
+  const quick = o.quick ?? false;
+  const n = o.waiters ?? (quick ? 100 : 10_000);
+  const parties = o.parties ?? (quick ? 2 : 20);
+  const split = o.split ?? false;
+  const what = split ? 'AGR endpoint process' : 'platform';
+  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
+    withRabbit(async (amqpUrl) => {
+      const options = { amqpUrl, agrs: parties, dsos: 1, exposeGc: true };
+      const splitPlatform = split ? await new SplitPlatform(options).start() : undefined;
+      const p = splitPlatform ?? (await new PlatformUnderTest(options).start());
+      /** The process that holds the waiters. */
+      const holder = splitPlatform ? splitPlatform.parts.get('agr')! : (p as PlatformUnderTest);
+      const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+      /** GET with node:http (one socket per waiter, no pool limit): status and parsed JSON body. */
+      const get = (url: string, token: string) =>
+        new Promise<{ status: number; body: { limits?: unknown[] } }>((resolve, reject) => {
+          const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              try {
+                resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { limits?: unknown[] } });
+              } catch (err) {
+                reject(err);
+              }
+            });
+            res.on('error', reject);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      try {
+        const grid = await setupGrid(p, { pointsPerDso: parties, assetsPerAgr: 1 });
+        await sleep(quick ? 200 : 1000);
+        const idle = await holder.memory(true);
+        log(`longpoll: ${what} RSS ${(idle.rss / MB).toFixed(1)} MB before waiters (${idle.handles} handles)`);
+        let t0 = 0;
+        const wake: number[] = [];
+        let errors = 0;
+        /** Why a waiter did not get its limit: HTTP status, 'empty' (answered without it), or the socket error. */
+        const why = new Map<string, number>();
+        const failed = (k: string) => {
+          errors++;
+          why.set(k, (why.get(k) ?? 0) + 1);
+        };
+        const progress = new Progress('long-poll answers', n);
+        const waits = Array.from({ length: n }, async (_, i) => {
+          const party = p.agrParties[i % parties]!;
+          try {
+            const { status, body } = await get(`${p.urls.agr}/limits/wait?timeout=120&client=w${i}`, p.token(party));
+            if (status !== 200) failed(`HTTP ${status}`);
+            else if (!body.limits?.length) failed(t0 === 0 ? 'empty, before the POST' : 'empty');
+            else wake.push(performance.now() - t0);
+          } catch (err) {
+            failed((err as NodeJS.ErrnoException).code ?? String(err));
+          }
+          progress.update(wake.length + errors);
+        });
+        // Parked = the platform holds one more socket per waiter, and its memory settled.
+        const deadline = Date.now() + 120_000;
+        for (;;) {
+          const m = await holder.memory();
+          if (m.handles >= idle.handles + n || Date.now() > deadline) break;
+          await sleep(250);
+        }
+        await sleep(quick ? 500 : 3000);
+        const parked = await holder.memory(true);
+        log(`longpoll: ${n} parked, RSS ${(parked.rss / MB).toFixed(1)} MB (${parked.handles} handles)`);
+        t0 = performance.now();
+        await p.client(p.dsoParties[0]!).post('/capacity-limits/unforeseen', {
+          limitId: `LP-${Date.now()}`,
+          expectedEnd: isoMinute(Date.now() + 2 * 3_600_000),
+          signals: [{ direction: 'consumption', action: 'stop', assetIds: grid.assets.map((a) => a[0]!) }],
+        });
+        await Promise.all(waits);
+        const s = summarize(wake);
+        result.figures.push(
+          { name: `${what} RSS before waiters`, value: round(idle.rss / MB, 1), unit: 'MB' },
+          { name: `${what} RSS with ${n} waiters parked`, value: round(parked.rss / MB, 1), unit: 'MB', goal: '≤ 200 MB', met: parked.rss / MB <= 200, note: split ? 'AGR endpoint process alone' : 'whole platform (4 components) in one process' },
+          { name: 'RSS added by the waiters', value: round((parked.rss - idle.rss) / MB, 1), unit: 'MB' },
+          { name: 'wake-up p50 (DSO POST → answer)', value: s.p50, unit: 'ms' },
+          { name: 'wake-up p99', value: s.p99, unit: 'ms', goal: '≤ 100 ms', met: s.p99 <= 100 },
+          { name: 'wake-up max', value: s.max, unit: 'ms' },
+          { name: 'waiters without their limit (errors)', value: errors, unit: '' },
+        );
+        result.details = { errors: Object.fromEntries(why), wake: s, rssIdle: idle.rss, rssParked: parked.rss, heapIdle: idle.heapUsed, heapParked: parked.heapUsed, handlesIdle: idle.handles, handlesParked: parked.handles };
+      } finally {
+        agent.destroy();
+        await p.stop();
+      }
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+// Benchmark 5 (issue 14): registry scale. DSOs register connection points, AGR/BRPs register
+// assets in bulk (1,000 per POST /assets, the facade's maximum) through the REST facades; the
+// core acknowledges each call and pushes every affected DSO its full asset list; measured: time
+// until every registration is acknowledged, time until every DSO's mirror is complete, and the
+// latency of a DSO's GET /assets for the largest DSO. Full size (issue 14): --assets 1000000
+// over 1,000 connection points, 100 AGR/BRPs, 10 DSOs (100,000 assets each). The size actually
+// measured is in the result's parameters: a scaled run is never reported as the full size.
+import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/common.js';
+import { setupGrid } from './lib/grid.js';
+import { PlatformUnderTest } from './lib/platform.js';
+import { withRabbit } from './lib/rabbit.js';
+import { PostgresServer } from '../packages/testing/src/index.js';
+import { round } from './e2e.js';
+
+export interface RegistryOptions {
+  quick?: boolean;
+  assets?: number;
+  points?: number;
+  agrs?: number;
+  dsos?: number;
+  /** Also run on PostgreSQL (a private server); SQLite always. */
+  postgres?: boolean;
+  queries?: number;
+}
+
+export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult> {
+  const quick = o.quick ?? false;
+  const assets = o.assets ?? (quick ? 400 : 1_000_000);
+  const points = o.points ?? (quick ? 4 : 1_000);
+  const agrs = o.agrs ?? (quick ? 2 : 100);
+  const dsos = o.dsos ?? (quick ? 2 : 10);
+  const queries = o.queries ?? (quick ? 2 : 20);
+  const databases: Array<'sqlite' | 'postgresql'> = o.postgres ? ['sqlite', 'postgresql'] : ['sqlite'];
+  return timed('registry', quick, { assets, points, agrs, dsos, assetsPerDso: Math.floor(assets / dsos), assetsPerCall: 1000, databases, fullSize: assets >= 1_000_000 }, async (result) =>
+    withRabbit(async (amqpUrl) => {
+      for (const db of databases) {
+        const pg = db === 'postgresql' ? await new PostgresServer().start() : undefined;
+        const p = await new PlatformUnderTest({ amqpUrl, agrs, dsos, ...(pg ? { databaseUrl: pg.url } : {}) }).start();
+        try {
+          log(`registry (${db}): ${assets} assets, ${points} connection points, ${agrs} AGR/BRPs, ${dsos} DSOs`);
+          const grid = await setupGrid(p, { pointsPerDso: Math.floor(points / dsos), assetsPerAgr: Math.floor(assets / agrs), concurrency: 8, progress: true, timeoutMs: 3_600_000 });
+          const registered = grid.assets.reduce((s, a) => s + a.length, 0);
+          // The largest DSO's GET /assets (the mirror): latency and size.
+          const perDso = grid.points.map((pts) => {
+            const set = new Set(pts);
+            return [...grid.pointOf.values()].filter((cp) => set.has(cp)).length;
+          });
+          const biggest = perDso.indexOf(Math.max(...perDso));
+          const dso = p.client(p.dsoParties[biggest]!);
+          await sleep(quick ? 50 : 500);
+          const ms: number[] = [];
+          let count = 0;
+          const progress = new Progress(`GET /assets (${perDso[biggest]} assets)`, queries);
+          for (let q = 0; q < queries; q++) {
+            const t0 = performance.now();
+            const list = await dso.get<{ assets: unknown[] }>('/assets');
+            ms.push(performance.now() - t0);
+            count = list.assets.length;
+            progress.update(q + 1);
+          }
+          const s = summarize(ms);
+          const rate = registered / ((grid.timings.assetsMs + grid.timings.mirrorsMs) / 1000);
+          result.figures.push(
+            { name: `${db}: ${registered.toLocaleString('en')} assets registered (all acknowledged)`, value: round(grid.timings.assetsMs / 1000, 1), unit: 's' },
+            { name: `${db}: … and every DSO mirror complete`, value: round((grid.timings.assetsMs + grid.timings.mirrorsMs) / 1000, 1), unit: 's', note: `${Math.round(rate)} assets/s` },
+            { name: `${db}: DSO GET /assets p50 (${count.toLocaleString('en')} assets)`, value: s.p50, unit: 'ms' },
+            { name: `${db}: DSO GET /assets p99 (${count.toLocaleString('en')} assets)`, value: s.p99, unit: 'ms' },
+          );
+          result.details = { ...result.details, [db]: { timings: grid.timings, assetsPerDso: perDso, query: s, listed: count } };
+        } finally {
+          await p.stop();
+          await pg?.stop();
+        }
+      }
+    }),
+  );
+}

@@ -1,0 +1,83 @@
+// The issue-14 benchmark suite: names, runners, and the JSON file `tps bench --json FILE` writes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { log, machine, type BenchResult, type Machine } from './lib/common.js';
+
+/** The six benchmarks of issue 14, in the order `all` runs them. */
+export const BENCH_NAMES = ['e2e', 'latency', 'longpoll', 'fairness', 'registry', 'documents'] as const;
+/** Also available by name: benchmarks 1 and 3 with one Node process per component (`tps serve X`). */
+export const EXTRA_BENCH_NAMES = ['e2e-split', 'longpoll-split'] as const;
+export type BenchName = (typeof BENCH_NAMES)[number] | (typeof EXTRA_BENCH_NAMES)[number];
+
+export interface SuiteOptions {
+  quick?: boolean;
+  /** CPU profile of the platform process during benchmark 1 into this folder. */
+  profileDir?: string;
+  /** Benchmark 5: total assets (default 1,000,000; quick 2,000). */
+  assets?: number;
+  /** Benchmark 5: also on PostgreSQL (a private server from packages/testing). */
+  postgres?: boolean;
+  /** Benchmark 1: schedules per round. */
+  messages?: number;
+  /** Benchmark 2: signals per condition. */
+  signals?: number;
+  /** Benchmark 3: concurrent waiters. */
+  waiters?: number;
+  rounds?: number;
+}
+
+export interface SuiteReport {
+  machine: Machine;
+  results: BenchResult[];
+}
+
+export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<BenchResult> {
+  const quick = o.quick ?? false;
+  switch (name) {
+    case 'e2e':
+      return (await import('./e2e.js')).runE2e({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
+    case 'e2e-split':
+      return (await import('./e2e.js')).runE2e({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
+    case 'latency':
+      return (await import('./latency.js')).runLatency({ quick, ...(o.signals ? { signals: o.signals } : {}) });
+    case 'longpoll':
+      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}) });
+    case 'longpoll-split':
+      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}) });
+    case 'fairness':
+      return (await import('./fairness-split.js')).runFairness({ quick });
+    case 'registry':
+      return (await import('./registry.js')).runRegistry({ quick, ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}) });
+    case 'documents':
+      return (await import('./documents-rate.js')).runDocuments({ quick });
+  }
+}
+
+export async function runSuite(names: readonly BenchName[], o: SuiteOptions = {}, jsonFile?: string): Promise<SuiteReport> {
+  const report: SuiteReport = { machine: machine(), results: [] };
+  for (const name of names) {
+    log(`== bench ${name}${o.quick ? ' (quick)' : ''}`);
+    const r = await runBench(name, o);
+    report.results.push(r);
+    if (jsonFile) {
+      mkdirSync(dirname(jsonFile), { recursive: true });
+      writeFileSync(jsonFile, JSON.stringify(report, null, 2) + '\n'); // after each benchmark: a crash keeps what was measured
+    }
+  }
+  return report;
+}
+
+/** A one-screen text table of a report (stdout of `tps bench`). */
+export function renderReport(report: SuiteReport): string {
+  const m = report.machine;
+  const lines = [`machine: ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB, Node ${m.node}, RabbitMQ ${m.rabbitmq ?? '?'}, PostgreSQL ${m.postgres ?? '?'}`];
+  for (const r of report.results) {
+    lines.push(`\n${r.bench}${r.quick ? ' (quick)' : ''}: ${r.seconds} s, load ${r.loadBefore} → ${r.loadAfter}`);
+    for (const f of r.figures) {
+      const rounds = f.rounds && f.rounds.length > 1 ? `  (rounds ${f.rounds.join(', ')})` : '';
+      const goal = f.goal ? `  goal ${f.goal}: ${f.met ? 'met' : 'NOT met'}` : '';
+      lines.push(`  ${f.name.padEnd(52)} ${String(f.value).padStart(10)} ${f.unit}${rounds}${goal}${f.note ? `  [${f.note}]` : ''}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

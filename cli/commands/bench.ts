@@ -1,0 +1,70 @@
+// `tps bench <name|all> [--json FILE] [--quick] …`: the issue-14 benchmark suite (bench/suite.ts).
+// Progress goes to stderr, the result table to stdout, machine-readable results to --json FILE.
+// Benchmarks that need RabbitMQ start a private node (packages/testing) unless BENCH_AMQP_URL is set.
+import type { Command } from 'commander';
+import { BENCH_NAMES, EXTRA_BENCH_NAMES, renderReport, runSuite, type BenchName } from '../../bench/suite.js';
+
+interface BenchCliOptions {
+  json?: string;
+  quick?: boolean;
+  profile?: string;
+  assets?: string;
+  postgres?: boolean;
+  messages?: string;
+  signals?: string;
+  waiters?: string;
+  rounds?: string;
+}
+
+const positive = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
+  return n;
+};
+
+export function registerBenchCommand(program: Command): void {
+  program
+    .command('bench')
+    .description(`run the issue-14 benchmarks: ${BENCH_NAMES.join(', ')} or all; also ${EXTRA_BENCH_NAMES.join(', ')} (progress on stderr, table on stdout)`)
+    .argument('<name>', `${[...BENCH_NAMES, ...EXTRA_BENCH_NAMES].join('|')}|all, or several separated by commas`)
+    .option('--json <file>', 'write machine-readable results (machine, parameters, figures, load) to this file')
+    .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
+    .option('--profile <dir>', 'e2e: write a CPU profile of the platform process during the last round to this folder')
+    .option('--assets <n>', 'registry: total assets (default 1000000)')
+    .option('--postgres', 'registry: also on PostgreSQL (a private server)')
+    .option('--messages <n>', 'e2e: schedules per round')
+    .option('--rounds <n>', 'e2e: rounds (medians over them)')
+    .option('--signals <n>', 'latency: signals per condition (idle, under load)')
+    .option('--waiters <n>', 'longpoll: concurrent waiters')
+    .action(async (name: string, opts: BenchCliOptions) => {
+      const names = name === 'all' ? [...BENCH_NAMES] : name.split(',').map((n) => n.trim());
+      const known: readonly string[] = [...BENCH_NAMES, ...EXTRA_BENCH_NAMES];
+      const unknown = names.filter((n) => !known.includes(n));
+      if (unknown.length) {
+        process.stderr.write(`unknown benchmark ${unknown.join(', ')}: choose from ${known.join(', ')}, all\n`);
+        process.exit(2);
+      }
+      const assets = positive('assets', opts.assets);
+      const messages = positive('messages', opts.messages);
+      const signals = positive('signals', opts.signals);
+      const waiters = positive('waiters', opts.waiters);
+      const rounds = positive('rounds', opts.rounds);
+      const report = await runSuite(
+        names as BenchName[],
+        {
+          quick: opts.quick ?? false,
+          postgres: opts.postgres ?? false,
+          ...(opts.profile ? { profileDir: opts.profile } : {}),
+          ...(assets ? { assets } : {}),
+          ...(messages ? { messages } : {}),
+          ...(signals ? { signals } : {}),
+          ...(waiters ? { waiters } : {}),
+          ...(rounds ? { rounds } : {}),
+        },
+        opts.json,
+      );
+      process.stdout.write(renderReport(report));
+      process.exit(0);
+    });
+}
