@@ -1,7 +1,7 @@
 import { MESSAGE_TYPE, PROCESS_TYPE } from '../codes/market-codes.js';
 import type { AssetListDocument } from '../model/registration-documents.types.js';
 import { NAMESPACE } from '../schema/document-kinds.js';
-import { EIC_SCHEME, GSRN_SCHEME, writeCapabilities, writeParty } from '../xml/esmp-writers.js';
+import { EIC_SCHEME, GSRN_SCHEME, writeCapabilities, writeStandardHeader } from '../xml/esmp-writers.js';
 import { XmlWriter, type WriteOptions } from '../xml/xml-writer.js';
 import { checkAssetList } from './asset-list.checks.js';
 
@@ -12,13 +12,7 @@ import { checkAssetList } from './asset-list.checks.js';
 export function buildAssetList(doc: AssetListDocument, options?: WriteOptions): string {
   checkAssetList(doc);
   const w = new XmlWriter(options).root('AssetList_MarketDocument', NAMESPACE.assetList);
-  w.leaf('mRID', doc.mRID)
-    .leaf('revisionNumber', String(doc.revisionNumber))
-    .leaf('type', MESSAGE_TYPE.configuration)
-    .leaf('process.processType', PROCESS_TYPE.synchronisation);
-  writeParty(w, 'sender', doc.sender);
-  writeParty(w, 'receiver', doc.receiver);
-  w.leaf('createdDateTime', doc.createdDateTime).leaf('quantity_Measurement_Unit.name', doc.unit);
+  writeStandardHeader(w, doc, MESSAGE_TYPE.configuration, PROCESS_TYPE.synchronisation).leaf('quantity_Measurement_Unit.name', doc.unit);
   for (const asset of doc.assets) {
     w.open('RegisteredResource').leaf('mRID', asset.assetId, EIC_SCHEME);
     if (asset.name !== undefined) w.leaf('name', asset.name);

@@ -1,7 +1,7 @@
 import { MESSAGE_TYPE, PROCESS_TYPE, STATUS } from '../codes/market-codes.js';
 import type { AssetRegistrationDocument } from '../model/registration-documents.types.js';
 import { NAMESPACE } from '../schema/document-kinds.js';
-import { EIC_SCHEME, GSRN_SCHEME, writeCapabilities, writeParty } from '../xml/esmp-writers.js';
+import { EIC_SCHEME, GSRN_SCHEME, writeCapabilities, writeStandardHeader } from '../xml/esmp-writers.js';
 import { XmlWriter, type WriteOptions } from '../xml/xml-writer.js';
 import { checkAssetRegistration } from './asset-registration.checks.js';
 
@@ -11,13 +11,7 @@ export const ACTION_STATUS = { register: STATUS.creation, update: STATUS.update,
 export function buildAssetRegistration(doc: AssetRegistrationDocument, options?: WriteOptions): string {
   checkAssetRegistration(doc);
   const w = new XmlWriter(options).root('AssetRegistration_MarketDocument', NAMESPACE.assetRegistration);
-  w.leaf('mRID', doc.mRID)
-    .leaf('revisionNumber', String(doc.revisionNumber))
-    .leaf('type', MESSAGE_TYPE.configuration)
-    .leaf('process.processType', PROCESS_TYPE.registration);
-  writeParty(w, 'sender', doc.sender);
-  writeParty(w, 'receiver', doc.receiver);
-  w.leaf('createdDateTime', doc.createdDateTime).leaf('quantity_Measurement_Unit.name', doc.unit);
+  writeStandardHeader(w, doc, MESSAGE_TYPE.configuration, PROCESS_TYPE.registration).leaf('quantity_Measurement_Unit.name', doc.unit);
   for (const entry of doc.assets) {
     w.open('RegisteredResource').leaf('mRID', entry.assetId, EIC_SCHEME).leaf('action_Status.value', ACTION_STATUS[entry.action]);
     if (entry.action !== 'remove') {

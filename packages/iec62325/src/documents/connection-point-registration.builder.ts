@@ -1,7 +1,7 @@
 import { MESSAGE_TYPE, PROCESS_TYPE, STATUS } from '../codes/market-codes.js';
 import type { ConnectionPointRegistrationDocument } from '../model/registration-documents.types.js';
 import { NAMESPACE } from '../schema/document-kinds.js';
-import { EIC_SCHEME, GSRN_SCHEME, writeParty } from '../xml/esmp-writers.js';
+import { EIC_SCHEME, GSRN_SCHEME, writeStandardHeader } from '../xml/esmp-writers.js';
 import { XmlWriter, type WriteOptions } from '../xml/xml-writer.js';
 import { checkConnectionPointRegistration } from './connection-point-registration.checks.js';
 
@@ -11,13 +11,7 @@ export const POINT_ACTION_STATUS = { add: STATUS.creation, remove: STATUS.deacti
 export function buildConnectionPointRegistration(doc: ConnectionPointRegistrationDocument, options?: WriteOptions): string {
   checkConnectionPointRegistration(doc);
   const w = new XmlWriter(options).root('ConnectionPointRegistration_MarketDocument', NAMESPACE.connectionPointRegistration);
-  w.leaf('mRID', doc.mRID)
-    .leaf('revisionNumber', String(doc.revisionNumber))
-    .leaf('type', MESSAGE_TYPE.configuration)
-    .leaf('process.processType', PROCESS_TYPE.registration);
-  writeParty(w, 'sender', doc.sender);
-  writeParty(w, 'receiver', doc.receiver);
-  w.leaf('createdDateTime', doc.createdDateTime).leaf('systemOperator_MarketParticipant.mRID', doc.dso, EIC_SCHEME);
+  writeStandardHeader(w, doc, MESSAGE_TYPE.configuration, PROCESS_TYPE.registration).leaf('systemOperator_MarketParticipant.mRID', doc.dso, EIC_SCHEME);
   for (const point of doc.connectionPoints) {
     w.open('MarketEvaluationPoint')
       .leaf('mRID', point.connectionPoint, GSRN_SCHEME)

@@ -1,7 +1,7 @@
 import { BUSINESS_TYPE, CURVE_TYPE, INDICATOR, MESSAGE_TYPE, OBJECT_AGGREGATION, PROCESS_TYPE } from '../codes/market-codes.js';
 import type { ScheduleDocument } from '../model/market-documents.types.js';
 import { NAMESPACE } from '../schema/document-kinds.js';
-import { EIC_SCHEME, writeInterval, writeParty, writePeriod } from '../xml/esmp-writers.js';
+import { EIC_SCHEME, writeInterval, writePeriod, writeStandardHeader } from '../xml/esmp-writers.js';
 import { XmlWriter, type WriteOptions } from '../xml/xml-writer.js';
 import { checkSchedule } from './schedule.checks.js';
 
@@ -13,13 +13,7 @@ import { checkSchedule } from './schedule.checks.js';
 export function buildSchedule(doc: ScheduleDocument, options?: WriteOptions): string {
   checkSchedule(doc);
   const w = new XmlWriter(options).root('GL_MarketDocument', NAMESPACE.schedule);
-  w.leaf('mRID', doc.mRID)
-    .leaf('revisionNumber', String(doc.revisionNumber))
-    .leaf('type', MESSAGE_TYPE.schedule)
-    .leaf('process.processType', PROCESS_TYPE.scheduleDay);
-  writeParty(w, 'sender', doc.sender);
-  writeParty(w, 'receiver', doc.receiver);
-  w.leaf('createdDateTime', doc.createdDateTime);
+  writeStandardHeader(w, doc, MESSAGE_TYPE.schedule, PROCESS_TYPE.scheduleDay);
   writeInterval(w, 'time_Period.timeInterval', doc.period);
   for (const series of doc.series) {
     w.open('TimeSeries')

@@ -13,6 +13,23 @@ export function writeParty(w: XmlWriter, role: 'sender' | 'receiver', party: Mar
   w.leaf(`${role}_MarketParticipant.marketRole.type`, party.role);
 }
 
+/**
+ * The header most project and schedule documents share, in schema order (mirror of
+ * readStandardHeader): mRID, revisionNumber, type, process.processType, sender, receiver,
+ * createdDateTime.
+ */
+export function writeStandardHeader(
+  w: XmlWriter,
+  doc: { mRID: string; revisionNumber: number; sender: MarketParticipant; receiver: MarketParticipant; createdDateTime: string },
+  type: string,
+  processType: string,
+): XmlWriter {
+  w.leaf('mRID', doc.mRID).leaf('revisionNumber', String(doc.revisionNumber)).leaf('type', type).leaf('process.processType', processType);
+  writeParty(w, 'sender', doc.sender);
+  writeParty(w, 'receiver', doc.receiver);
+  return w.leaf('createdDateTime', doc.createdDateTime);
+}
+
 export function writeInterval(w: XmlWriter, name: string, interval: TimeInterval): void {
   w.open(name).leaf('start', interval.start).leaf('end', interval.end).close(name);
 }
