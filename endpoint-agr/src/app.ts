@@ -7,12 +7,13 @@ import type { Database } from '../../packages/storage/src/index.js';
 import { migrate } from '../../packages/storage/src/index.js';
 import type { Messenger } from '../../packages/runtime/src/index.js';
 import {
-  CursorRepository,
+  BufferedCursors,
   jsonBodyOnly,
   loadRamlContract,
   LocalChangeBroadcast,
   ramlDocsHandlers,
   restMigrations,
+  SharedReads,
   restRateLimit,
   TokenRepository,
   WaiterHub,
@@ -71,12 +72,14 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
     messenger: deps.messenger,
     coreParty: deps.coreParty,
     tokens,
-    cursors: new CursorRepository(deps.db),
+    cursors: new BufferedCursors(deps.db, (err) => deps.logger.warn({ err }, 'read cursor write failed; retrying')),
     assets: new AssetRepository(deps.db),
     schedules: new ScheduleRepository(deps.db),
     limits: new LimitRepository(deps.db),
     messages: new MessageRepository(deps.db),
     hub,
+    limitReads: new SharedReads(hub),
+    sseReads: new SharedReads(hub),
     longPoll: { defaultSeconds: Math.min(deps.longPollDefaultSeconds ?? 30, maxSeconds), maxSeconds },
     sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     now,
@@ -115,6 +118,7 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
     hub,
     close: async () => {
       hub.close();
+      await ctx.cursors.close();
     },
   };
 }

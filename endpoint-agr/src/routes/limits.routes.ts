@@ -30,17 +30,22 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
     const client = clientId(req.query.client);
     const { party, tokenId } = principal(res);
     const signal = clientGone(req, res);
+    const key = limitsKey(party);
+    const start = await ctx.cursors.position(tokenId, client, STREAM);
+    let seen = start;
+    // Waiters of this party at the same cursor share one read (issue 14); the cursor moves past
+    // expired revisions too, so a read may advance `seen` and still return nothing.
     const read = async (): Promise<LimitView[]> => {
-      const seen = await ctx.cursors.position(tokenId, client, STREAM);
-      const upTo = await ctx.limits.maxSeq(party);
-      if (upTo <= seen) return [];
-      const fresh = await ctx.limits.after(party, seen, formatIsoUtc(ctx.now()), { upTo });
-      // Expired ones are skipped but still passed: the cursor moves to the newest seq read.
-      await ctx.cursors.advance(tokenId, client, STREAM, upTo);
-      return fresh;
+      const from = seen;
+      const { head, items } = await ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now())));
+      if (head <= from) return [];
+      seen = head;
+      return items;
     };
-    const limits = await parked(() => longPoll({ hub: ctx.hub, key: limitsKey(party), timeoutMs: timeoutS * 1000, signal, read }));
-    if (!signal.aborted) res.json({ limits });
+    const limits = await parked(() => longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read }));
+    if (signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
+    res.type('application/json').send(limitsBody(limits));
+    if (seen > start) ctx.cursors.advanceAfterAnswer(res, tokenId, client, STREAM, seen);
   });
 
   app.get('/limits/events', ...ctx.auth, async (req, res) => {
@@ -51,11 +56,21 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
         key: limitsKey(party),
         event: 'limit',
         heartbeatMs: ctx.sseHeartbeatMs,
-        readAfter: (seq) => ctx.limits.after(party, seq, formatIsoUtc(ctx.now()), { max: SSE_PAGE }),
+        readAfter: (seq) => ctx.sseReads.read(limitsKey(party), seq, () => ctx.limits.after(party, seq, formatIsoUtc(ctx.now()), { max: SSE_PAGE })),
         seqOf: (l) => l.seq,
       }),
     );
   });
+}
+
+/** Waiters of one group get the same array: serialise it once, not once per waiter. */
+const bodies = new WeakMap<LimitView[], string>();
+const EMPTY = JSON.stringify({ limits: [] });
+function limitsBody(limits: LimitView[]): string {
+  if (limits.length === 0) return EMPTY;
+  let body = bodies.get(limits);
+  if (body === undefined) bodies.set(limits, (body = JSON.stringify({ limits })));
+  return body;
 }
 
 /** The hub bounds how many requests may wait; beyond it, the client is told to come back. */

@@ -3,7 +3,8 @@ import type { RequestHandler, Response } from 'express';
 import type { Database } from '../../../packages/storage/src/index.js';
 import type { Messenger } from '../../../packages/runtime/src/index.js';
 import { HttpProblem } from '../../../packages/http/src/index.js';
-import { requireParty, principalOf, type TokenRepository, type TokenPrincipal, type CursorRepository, type WaiterHub } from '../../../packages/rest/src/index.js';
+import { requireParty, principalOf, type TokenRepository, type TokenPrincipal, type BufferedCursors, type SharedReads, type WaiterHub } from '../../../packages/rest/src/index.js';
+import type { LimitView } from '../mapping/rest-types.js';
 import type { AssetRepository } from '../storage/asset.repository.js';
 import type { LimitRepository } from '../storage/limit.repository.js';
 import type { MessageRepository } from '../storage/message.repository.js';
@@ -14,12 +15,17 @@ export interface RouteContext {
   messenger: Messenger;
   coreParty: string;
   tokens: TokenRepository;
-  cursors: CursorRepository;
+  /** Read cursors of wait-for-new; moves are written in batches after the answer left. */
+  cursors: BufferedCursors;
   assets: AssetRepository;
   schedules: ScheduleRepository;
   limits: LimitRepository;
   messages: MessageRepository;
   hub: WaiterHub;
+  /** One read per (party, cursor position) for all long-poll waiters woken together. */
+  limitReads: SharedReads<{ head: number; items: LimitView[] }>;
+  /** The same for SSE streams of one party resuming from the same event id. */
+  sseReads: SharedReads<LimitView[]>;
   longPoll: { defaultSeconds: number; maxSeconds: number };
   sseHeartbeatMs: number;
   now(): Date;

@@ -59,6 +59,17 @@ export class LimitRepository {
     return row?.s === null || row?.s === undefined ? 0 : toSafeInt(row.s);
   }
 
+  /**
+   * What a long-poll at cursor `after` has not seen: the party's newest seq (`head`, where the
+   * cursor moves to) and the non-expired revisions in (after, head], oldest first. Expired ones
+   * are passed over, not returned. One call answers every waiter of the party at that cursor.
+   */
+  async since(party: string, after: number, now: string): Promise<{ head: number; items: LimitView[] }> {
+    const head = await this.maxSeq(party);
+    if (head <= after) return { head, items: [] };
+    return { head, items: await this.after(party, after, now, { upTo: head }) };
+  }
+
   /** Non-expired revisions with after < seq ≤ upTo (upTo omitted: no upper bound), oldest first. */
   async after(party: string, after: number, now: string, options: { upTo?: number; max?: number } = {}): Promise<LimitView[]> {
     const q = this.db('agr_limits').where({ party }).andWhere('seq', '>', after).andWhere('expires_at', '>', now);

@@ -4,6 +4,8 @@ export { requireParty, principalOf } from './party-auth.js';
 export { WaiterHub, WaiterHubFullError, type WaitOutcome, type PreparedWait } from './waiter-hub.js';
 export { LocalChangeBroadcast, AmqpChangeBroadcast, type ChangeBroadcast } from './change-broadcast.js';
 export { CursorRepository } from './cursor-repository.js';
+export { BufferedCursors } from './buffered-cursors.js';
+export { SharedReads } from './shared-reads.js';
 export { longPoll, clientGone, waitSeconds, clientId, type LongPollOptions } from './long-poll.js';
 export { streamEvents, type SseOptions } from './sse.js';
 export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
