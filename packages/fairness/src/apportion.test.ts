@@ -85,6 +85,26 @@ describe('fairness largest-remainder apportionment', () => {
     }
   });
 
+  it('F6a: a few members with weight·R above 2^52 among many small ones (exact fix-up of those only) equals the BigInt method', () => {
+    // The benchmark's shape: households of a few kW plus some MW batteries, R in the 10^8–10^9 range,
+    // W below 2^52. Only the battery products leave the range where doubles are exact.
+    const members = fc.array(fc.oneof(fc.integer({ min: 1, max: 11_000 }), fc.integer({ min: 1_000_000, max: 2 ** 40 })), { minLength: 1, maxLength: 600 });
+    fc.assert(
+      fc.property(members, fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (ws, seed) => {
+        const W = ws.reduce((s, w) => s + w, 0);
+        const R = seed % (W * 4 + 1);
+        const want = refApportion(
+          ws.map((w, i) => ({ id: `a${String(i).padStart(4, '0')}`, weight: BigInt(w) })),
+          BigInt(R),
+          BigInt(W),
+          BigInt(R),
+        );
+        expect(run(ws, R, W).grants).to.deep.equal([...want.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, g]) => Number(g)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('F6a: every share is its quota rounded down or up, and the sum is exactly the target', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 200 }), fc.nat(), (ws, seed) => {

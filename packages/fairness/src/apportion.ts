@@ -39,21 +39,25 @@ const candidateBuffer = new Int32Buffer();
 const bucketBuffer = new Int32Buffer();
 const countBuffer = new Int32Buffer();
 const tiedBuffer = new Int32Buffer();
+const slowBuffer = new Int32Buffer();
 
 let roundedDownSum = 0; // set by shareRoundedDown*
 let candidateCount = 0; // set by shareRoundedDown*
-let slowCount = 0; // set by shareRoundedDownFast: members it could not handle
+let slowCount = 0; // set by shareRoundedDownFast: members it could not handle exactly
 let bucketsAbove = 0; // set by findBoundary
 
 const TWO_52 = 2 ** 52;
 
 /**
  * Rounded-down shares; members with a remainder become candidates, bucketed by remainder. The fast
- * version handles weight·R ≤ 2^52 (with W ≤ 2^52, checked by the caller), where plain doubles are
- * exact, and counts the members beyond that in `slowCount`; the caller then redoes the step with
- * shareRoundedDownExact. Every operation in its loop runs for every member: V8 compiles a branch
- * that never ran as a deoptimisation exit, and such exits (a rare fix-up, a slow path) made this
- * loop twice as slow (docs/fairness.md, "Performance").
+ * version is exact for weight·R ≤ 2^52 (with W ≤ 2^52, checked by the caller), where plain doubles
+ * are exact. Members beyond that (large weights times a large limit: a few batteries in a section
+ * of households) are made candidates whatever their rough remainder, and their candidate slots are
+ * listed in `slowAt` (`slowCount` of them); fixSlowMembers then recomputes just those exactly.
+ * Redoing the whole step exactly whenever one member was slow cost a second full pass on most
+ * intervals of the benchmark. Every operation in the loop runs for every member: V8 compiles a
+ * branch that never ran as a deoptimisation exit, and such exits (a rare fix-up, a slow path) made
+ * this loop twice as slow (docs/fairness.md, "Performance").
  */
 function shareRoundedDownFast(
   members: Int32Array,
@@ -66,6 +70,7 @@ function shareRoundedDownFast(
   bucketOf: Int32Array,
   counts: Int32Array,
   scale: number,
+  slowAt: Int32Array,
 ): void {
   const last = counts.length - 1;
   let sum = 0;
@@ -74,7 +79,9 @@ function shareRoundedDownFast(
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
     const p = weights[i]! * R;
-    slow += p > TWO_52 ? 1 : 0;
+    const isSlow = p > TWO_52 ? 1 : 0;
+    slowAt[slow] = c; // the candidate slot this member takes; kept only when it is slow
+    slow += isSlow;
     // fl(p/W) is at most one above the true quotient (see exact.ts); undo that without a branch.
     let q = Math.floor(p / W);
     let r = p - q * W;
@@ -84,9 +91,10 @@ function shareRoundedDownFast(
     grants[i] = q;
     scratch[i] = r;
     sum += q;
-    if (r > 0) {
+    if (r > 0 || isSlow === 1) {
       const b = (r * scale) | 0; // 0 ≤ r·scale < buckets ≤ 4096: truncation is the floor
-      const bucket = b > last ? last : b;
+      const high = b > last ? last : b;
+      const bucket = high & ~(high >> 31); // a slow member's rough r may be negative: bucket 0
       candidates[c] = i;
       bucketOf[c++] = bucket;
       counts[bucket] = counts[bucket]! + 1;
@@ -95,6 +103,53 @@ function shareRoundedDownFast(
   roundedDownSum = sum;
   candidateCount = c;
   slowCount = slow;
+}
+
+/** Marks a candidate slot whose member turned out to have no remainder (never a real bucket). */
+const NOT_CANDIDATE = -1;
+
+/**
+ * Recomputes the members listed by shareRoundedDownFast exactly (exact.ts): grant, remainder and
+ * bucket; a slot whose exact remainder is 0 is marked NOT_CANDIDATE (it gets no watt and is never
+ * sampled). Adjusts roundedDownSum; returns how many slots it marked.
+ */
+function fixSlowMembers(
+  slowAt: Int32Array,
+  slow: number,
+  weights: Float64Array,
+  R: number,
+  W: number,
+  grants: Float64Array,
+  scratch: Float64Array,
+  candidates: Int32Array,
+  bucketOf: Int32Array,
+  counts: Int32Array,
+  scale: number,
+): number {
+  const last = counts.length - 1;
+  let delta = 0;
+  let dead = 0;
+  for (let s = 0; s < slow; s++) {
+    const slot = slowAt[s]!;
+    const i = candidates[slot]!;
+    const q = divFloor(weights[i]!, R, W, scratch, i);
+    delta += q - grants[i]!;
+    grants[i] = q;
+    const old = bucketOf[slot]!;
+    counts[old] = counts[old]! - 1;
+    const r = scratch[i]!;
+    if (r > 0) {
+      const b = (r * scale) | 0;
+      const bucket = b > last ? last : b;
+      bucketOf[slot] = bucket;
+      counts[bucket] = counts[bucket]! + 1;
+    } else {
+      bucketOf[slot] = NOT_CANDIDATE;
+      dead++;
+    }
+  }
+  roundedDownSum += delta;
+  return dead;
 }
 
 /** The same for any safe operands, through exact.ts (two-product or BigInt where needed). */
@@ -165,7 +220,8 @@ function handOutAbove(
 
 /** The first recipients in asset-ID order, for the trace (stops once the sample is full). */
 function sampleRecipients(candidates: Int32Array, bucketOf: Int32Array, c: number, boundary: number, scratch: Float64Array, sampler: IdSampler): void {
-  for (let q = 0; q < c && sampler.count < MAX_TRACE_IDS; q++) {
+  const wanted = MAX_TRACE_IDS; // read once: imported bindings are getter calls under tsx's transform
+  for (let q = 0; q < c && sampler.count < wanted; q++) {
     const i = candidates[q]!;
     if (bucketOf[q]! > boundary || scratch[i] === RECIPIENT) sampler.add(i);
   }
@@ -180,12 +236,12 @@ export function apportion(input: ApportionInput, trace: TraceRecorder, policy: s
   const bucketOf = bucketBuffer.take(m);
   const counts = countBuffer.zeroed(buckets);
   const scale = buckets / activeWeight;
-  slowCount = 1;
+  let dead = 0;
   if (activeWeight <= TWO_52) {
-    shareRoundedDownFast(members, weights, remainingW, activeWeight, grants, scratch, candidates, bucketOf, counts, scale);
-  }
-  if (slowCount > 0) {
-    counts.fill(0);
+    const slowAt = slowBuffer.take(m + 1);
+    shareRoundedDownFast(members, weights, remainingW, activeWeight, grants, scratch, candidates, bucketOf, counts, scale, slowAt);
+    if (slowCount > 0) dead = fixSlowMembers(slowAt, slowCount, weights, remainingW, activeWeight, grants, scratch, candidates, bucketOf, counts, scale);
+  } else {
     shareRoundedDownExact(members, weights, remainingW, activeWeight, grants, scratch, candidates, bucketOf, counts, scale);
   }
   const roundedDownW = roundedDownSum;
@@ -203,8 +259,9 @@ export function apportion(input: ApportionInput, trace: TraceRecorder, policy: s
   if (remainderW === 0) return;
   // Σ remainders ≥ remainderW·W with each remainder < W, so more than remainderW members have a
   // non-zero remainder: every recipient had a fractional quota and stays within its cap.
-  if (remainderW < 0 || remainderW >= c) {
-    throw new FairnessInvariantError(policy, `largest remainder: ${remainderW} W left for ${c} fractional quotas`);
+  const fractional = c - dead; // slots marked NOT_CANDIDATE hold no quota
+  if (remainderW < 0 || remainderW >= fractional) {
+    throw new FairnessInvariantError(policy, `largest remainder: ${remainderW} W left for ${fractional} fractional quotas`);
   }
   const boundary = findBoundary(counts, remainderW);
   const fromBoundary = remainderW - bucketsAbove;

@@ -34,7 +34,7 @@ function capBelowShare(
     if (compareProducts(c, n, limitW, 1) <= 0) {
       grants[i] = c;
       cappedW += c;
-      if (k - u < MAX_TRACE_IDS) firstCapped[k - u] = i;
+      if (k - u < firstCapped.length) firstCapped[k - u] = i; // not MAX_TRACE_IDS: see capRound in waterfill.policy.ts
     } else {
       uncapped[u++] = i;
     }
