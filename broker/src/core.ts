@@ -10,6 +10,7 @@ import { coreMigrations } from './storage/migrations.js';
 import { dispatchDocument } from './handlers/dispatch.js';
 import type { CoreOptions } from './handlers/context.js';
 import { CoreViews } from './admin/views.js';
+import { AssetListFlusher } from './outgoing/asset-list-flusher.js';
 
 export interface Core {
   /** Handles one received, verified document inside the messaging layer's transaction. */
@@ -18,7 +19,22 @@ export interface Core {
   options: CoreOptions;
   /** Emits 'change' (CoreChange) once the transaction that handled a received document has committed (F3 GUI live updates). */
   events: EventEmitter;
+  /** Sends every pending asset list now, ignoring the quiet period (tests, shutdown); resolves to the number sent. */
+  flushAssetLists(): Promise<number>;
+  /** Stops the asset-list flusher's timers (pending lists stay marked for the next start). */
+  close(): Promise<void>;
 }
+
+/** createCore's options beyond CoreOptions. */
+export interface CoreStartOptions extends CoreOptions {
+  /** Least time between two asset-list flushes (ms, default 500): a DSO gets at most one list per period. */
+  assetListQuietMs: number;
+  /** A background asset-list push failed (it is retried); default: one line on stderr. */
+  onBackgroundError: (err: unknown, dso: string) => void;
+}
+
+// Registrations mark DSO lists pending; only these kinds can.
+const MARKS_ASSET_LISTS = new Set(['asset-registration', 'connection-point-registration']);
 
 /** What the core handled: enough for a listener to know what to re-read (admin/GUI only). */
 export interface CoreChange {
@@ -27,18 +43,28 @@ export interface CoreChange {
   messageId: string;
 }
 
-export async function createCore(db: Knex, messenger: Messenger, options: Partial<CoreOptions> = {}): Promise<Core> {
+export async function createCore(db: Knex, messenger: Messenger, options: Partial<CoreStartOptions> = {}): Promise<Core> {
   const policy = options.fairnessPolicy ?? DEFAULT_POLICY;
   if (!isPolicyName(policy)) throw new Error(`unknown fairness policy ${policy}`);
   await migrate(db, 'core', coreMigrations);
   const resolved: CoreOptions = { fairnessPolicy: policy, now: options.now ?? (() => new Date()) };
   const events = new EventEmitter();
+  const flusher = new AssetListFlusher(db, messenger, {
+    now: resolved.now,
+    ...(options.assetListQuietMs !== undefined ? { quietMs: options.assetListQuietMs } : {}),
+    onError: options.onBackgroundError ?? ((err, dso) => console.error(`core: asset-list push to ${dso} failed, will retry: ${String(err)}`)),
+  });
   const handle = async (doc: ReceivedDocument, trx: Knex.Transaction) => {
     await dispatchDocument(messenger, resolved, doc, trx);
-    afterCommit(trx, () => events.emit('change', { businessType: doc.businessType, party: doc.senderParty, messageId: doc.messageId } satisfies CoreChange));
+    afterCommit(trx, () => {
+      if (MARKS_ASSET_LISTS.has(doc.businessType)) flusher.kick();
+      events.emit('change', { businessType: doc.businessType, party: doc.senderParty, messageId: doc.messageId } satisfies CoreChange);
+    });
   };
   messenger.onDocument(handle);
-  return { handle, views: new CoreViews(db), options: resolved, events };
+  // Lists marked before a stop or crash are still owed.
+  flusher.kick();
+  return { handle, views: new CoreViews(db), options: resolved, events, flushAssetLists: () => flusher.flush(), close: () => flusher.close() };
 }
 
 /** Runs `fn` after the outermost transaction commits (the handler may run in a savepoint); never on rollback. */

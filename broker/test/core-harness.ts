@@ -16,7 +16,15 @@ export interface Harness {
 export async function startHarness(db: Database, now = () => new Date('2026-03-01T09:00:00Z')): Promise<Harness> {
   const messenger = await new RecordingMessenger(db, [TPS]).install();
   const core = await createCore(db, messenger, { now });
-  return { db, core, messenger, send: (doc) => messenger.deliver(doc) };
+  // Asset lists are pushed by the core's flusher after the registration commits (coalesced); the
+  // tests here read what one delivery caused, so each send also flushes the lists it made owed.
+  const send = async (doc: Inbound): Promise<SentDocument[]> => {
+    const before = (await messenger.sent()).length;
+    await messenger.deliver(doc);
+    await core.flushAssetLists();
+    return (await messenger.sent()).slice(before);
+  };
+  return { db, core, messenger, send };
 }
 
 /** Assets of the scenario: A1-x of AGR1, A2-x of AGR2, A3-x of AGR3. */

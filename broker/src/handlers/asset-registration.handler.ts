@@ -1,11 +1,11 @@
 // F4a assets: an AGR/BRP registers, updates and removes its own assets (one or more per
 // document). All entries are checked first; then applied with history; then every DSO whose
-// grid changed gets a new asset-list snapshot (F5a push).
+// grid changed is marked as owed a new asset-list snapshot, in this transaction (F5a push; the
+// flusher sends it, coalescing bursts: outgoing/asset-list-flusher.ts).
 import { runRules } from '../domain/rule.js';
 import { ASSET_REGISTRATION_RULES } from '../domain/rule-sets.js';
 import type { Asset } from '../domain/types.js';
 import type { AssetRegistrationDocument } from '../outgoing/wire.js';
-import { pushAssetList } from '../outgoing/asset-list.js';
 import type { HandlerContext } from './context.js';
 import { rejected, type HandlerResult } from './result.js';
 
@@ -80,6 +80,7 @@ export async function handleAssetRegistration(ctx: HandlerContext, doc: AssetReg
     const owner = await registry.findConnectionPointOwner(point);
     if (owner) dsos.add(owner);
   }
-  for (const dso of [...dsos].sort()) await pushAssetList(ctx, dso);
+  for (const dso of [...dsos].sort()) await registry.markAssetListPending(dso, ctx.now);
+  // dsosNotified: the DSOs whose new list this registration made owed (sent by the flusher).
   return { kind: 'accepted', detail: { ...counts, dsosNotified: [...dsos].sort() } };
 }

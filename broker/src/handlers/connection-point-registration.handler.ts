@@ -1,10 +1,10 @@
 // F4a connection points: a DSO adds and removes the points of its grid. Assets already stored on
 // a newly added point become visible to it, and a removed point's assets disappear from its list:
-// either way the DSO gets a new asset-list snapshot (F5a push).
+// either way the DSO is owed a new asset-list snapshot (F5a push, sent by the flusher:
+// outgoing/asset-list-flusher.ts).
 import { runRules } from '../domain/rule.js';
 import { CONNECTION_POINT_RULES } from '../domain/rule-sets.js';
 import type { ConnectionPointRegistrationDocument } from '../outgoing/wire.js';
-import { pushAssetList } from '../outgoing/asset-list.js';
 import type { HandlerContext } from './context.js';
 import { rejected, type HandlerResult } from './result.js';
 
@@ -32,6 +32,6 @@ export async function handleConnectionPointRegistration(ctx: HandlerContext, doc
     }
   }
   // A changed grid is a changed list, even when it is now empty.
-  if (added + removed > 0) await pushAssetList(ctx, dso);
+  if (added + removed > 0) await registry.markAssetListPending(dso, ctx.now);
   return { kind: 'accepted', detail: { added, removed, unchanged } };
 }

@@ -133,4 +133,14 @@ export const coreMigrations: MigrationSet = {
         t.text('detail').notNullable();
       }),
   },
+  // F5a pushes coalesced: a registration marks its DSOs' lists pending in its own transaction
+  // (durable across a restart); the flusher (outgoing/asset-list-flusher.ts) sends each pending
+  // DSO one complete list and deletes the row in the transaction that writes the outbox message.
+  '0004-asset-list-pending': {
+    up: (db: Knex) =>
+      db.schema.createTable('core_asset_list_pending', (t) => {
+        t.string('dso', 16).primary();
+        t.string('since', 24).notNullable();
+      }),
+  },
 };

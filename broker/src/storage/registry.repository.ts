@@ -141,6 +141,35 @@ export class RegistryRepository implements RegistrySupport {
     await this.db('core_connection_point_history').insert({ connection_point: connectionPoint, dso, action: 'remove', at, message_id: messageId });
   }
 
+  /**
+   * F5a: the DSO's list changed and a new snapshot is owed (pushed later by the flusher). Called in
+   * the registration's transaction, so the debt commits with the change or not at all; `since`
+   * keeps the first unsent change.
+   */
+  async markAssetListPending(dso: string, at: string): Promise<void> {
+    // DO UPDATE (not DO NOTHING) so that an existing row is locked until this transaction ends:
+    // on PostgreSQL a concurrent flush's claim then waits and reads the list after this commit.
+    await this.db('core_asset_list_pending')
+      .insert({ dso, since: at })
+      .onConflict('dso')
+      .merge({ since: this.db.raw('??', ['core_asset_list_pending.since']) });
+  }
+
+  /** DSOs owed a new asset list, oldest debt first. */
+  async pendingAssetLists(): Promise<string[]> {
+    const rows = await this.db('core_asset_list_pending').orderBy([{ column: 'since' }, { column: 'dso' }]).select('dso');
+    return rows.map((r) => r.dso as string);
+  }
+
+  /**
+   * Takes the DSO's debt in the flush transaction, before the list is read: a registration that
+   * commits meanwhile either is in the list read after this, or re-marks the DSO (on PostgreSQL
+   * its insert waits for this row lock). False when another flush already took it.
+   */
+  async claimAssetListPending(dso: string): Promise<boolean> {
+    return (await this.db('core_asset_list_pending').where({ dso }).delete()) > 0;
+  }
+
   /** Next snapshot number of a DSO's asset list (F5a pushes). */
   async nextAssetListVersion(dso: string): Promise<number> {
     const row = await this.db('core_asset_list_versions').where({ dso }).first('version');
