@@ -7,7 +7,7 @@
 //   two amqplib hops (bench/lib/raw-ceiling.ts). Rounds alternate e2e and raw; medians reported.
 import { join } from 'node:path';
 import { eventually } from '../packages/scenarios/src/index.js';
-import { log, median, percentile, pool, Progress, sleep, timed, type BenchResult } from './lib/common.js';
+import { load1, log, median, percentile, pool, Progress, sleep, timed, type BenchResult } from './lib/common.js';
 import { scheduleBody, setupGrid } from './lib/grid.js';
 import { PlatformUnderTest, SplitPlatform, type BenchPlatform } from './lib/platform.js';
 import { rawTwoHops } from './lib/raw-ceiling.js';
@@ -100,10 +100,20 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
         const hop2 = size('core DOC schedule');
         const e2e: ThroughputRun[] = [];
         const raw: number[] = [];
+        // Platform CPU per schedule, per process: robust to other work on the machine, which only
+        // stretches wall time. Measured over the e2e part of each round (the raw rounds do not run
+        // platform code), including the profiler's own overhead in the profiled round.
+        const cpuMs: Array<Record<string, number>> = [];
+        const roundLoad: number[] = [];
         for (let r = 0; r < rounds; r++) {
           const last = r === rounds - 1;
           if (last && o.profileDir) await p.profileStart();
-          e2e.push(await driveSchedules(p, grid.assets, messages, clients, r * 1_000_000, new Progress(`e2e round ${r + 1}/${rounds}`, messages)));
+          const cpu0 = await p.cpuUsage();
+          const run = await driveSchedules(p, grid.assets, messages, clients, r * 1_000_000, new Progress(`e2e round ${r + 1}/${rounds}`, messages));
+          const cpu1 = await p.cpuUsage();
+          e2e.push(run);
+          cpuMs.push(cpuPerSchedule(cpu0, cpu1, run.sent));
+          roundLoad.push(load1());
           if (last && o.profileDir) {
             const file = join(o.profileDir, `e2e-platform-${Date.now()}.cpuprofile`);
             const files = await p.profileStop(file);
@@ -111,7 +121,7 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
           }
           const pr = new Progress(`raw round ${r + 1}/${rounds}`, rawMessages);
           raw.push(await rawTwoHops({ url: amqpUrl, messages: rawMessages, hop1Bytes: hop1, hop2Bytes: hop2, onProgress: (d) => pr.update(d) }));
-          log(`round ${r + 1}: e2e ${e2e.at(-1)!.perSecond.toFixed(1)} schedules/s, raw ${raw.at(-1)!.toFixed(0)} msg/s`);
+          log(`round ${r + 1}: e2e ${e2e.at(-1)!.perSecond.toFixed(1)} schedules/s, platform CPU ${cpuMs.at(-1)!.total!.toFixed(1)} ms/schedule, raw ${raw.at(-1)!.toFixed(0)} msg/s, load ${load1()}`);
         }
         const e2eMedian = median(e2e.map((x) => x.perSecond));
         const rawMedian = median(raw);
@@ -122,10 +132,16 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
           { name: 'e2e throughput (AGR POST → DSO stored)', value: round(e2eMedian, 1), unit: 'schedules/s', rounds: e2e.map((x) => round(x.perSecond, 1)) },
           { name: 'raw ceiling (2 amqplib hops, same sizes)', value: round(rawMedian, 0), unit: 'msg/s', rounds: raw.map((x) => round(x, 0)) },
           { name: 'ratio e2e / raw', value: round(ratio, 3), unit: '', goal: '≥ 0.5', met: ratio >= 0.5 },
+          ...Object.keys(cpuMs[0] ?? {}).map((k) => ({
+            name: k === 'total' ? 'platform CPU per schedule' : `platform CPU per schedule: ${k}`,
+            value: round(median(cpuMs.map((c) => c[k]!)), 2),
+            unit: 'ms',
+            rounds: cpuMs.map((c) => round(c[k]!, 2)),
+          })),
           { name: 'AGR POST /schedules p50', value: round(median(e2e.map((x) => x.postP50Ms)), 1), unit: 'ms' },
           { name: 'AGR POST /schedules p99', value: round(median(e2e.map((x) => x.postP99Ms)), 1), unit: 'ms' },
         );
-        result.details = { ...result.details, published: await p.published() };
+        result.details = { ...result.details, published: await p.published(), loadAfterEachRound: roundLoad };
       } finally {
         await p.stop();
       }
@@ -134,3 +150,16 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
 }
 
 export const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** CPU ms per schedule between two cpuUsage() readings, per process and in total. */
+export function cpuPerSchedule(before: Record<string, number>, after: Record<string, number>, schedules: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const [k, us] of Object.entries(after)) {
+    const ms = (us - (before[k] ?? 0)) / 1000;
+    total += ms;
+    out[k] = ms / schedules;
+  }
+  // With one process, 'platform' is the total already: report it once.
+  return Object.keys(out).length === 1 ? { total: total / schedules } : { ...out, total: total / schedules };
+}

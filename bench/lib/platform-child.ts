@@ -92,6 +92,9 @@ async function main(): Promise<void> {
           send({ type: 'memory', id: m.id, rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, handles });
         } else if (m.type === 'published') {
           send({ type: 'published', id: m.id, stats: Object.fromEntries(published) });
+        } else if (m.type === 'cpu') {
+          const u = process.cpuUsage();
+          send({ type: 'cpu', id: m.id, userUs: u.user, systemUs: u.system });
         } else if (m.type === 'profile-start') {
           session = new Session();
           session.connect();

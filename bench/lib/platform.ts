@@ -23,6 +23,7 @@ export type ChildRequest =
   | { type: 'count'; id: number; component: 'agr' | 'dso' | 'core'; table: string }
   | { type: 'memory'; id: number; gc?: boolean }
   | { type: 'published'; id: number }
+  | { type: 'cpu'; id: number }
   | { type: 'profile-start'; id: number }
   | { type: 'profile-stop'; id: number; file: string }
   | { type: 'stop'; id: number };
@@ -34,6 +35,7 @@ export type ChildReply =
   | { type: 'count'; id: number; n: number }
   | { type: 'memory'; id: number; rss: number; heapUsed: number; handles: number }
   | { type: 'published'; id: number; stats: Record<string, { count: number; bytes: number }> }
+  | { type: 'cpu'; id: number; userUs: number; systemUs: number }
   | { type: 'ok'; id: number }
   | { type: 'stopped'; id: number }
   | { type: 'error'; id: number; message: string };
@@ -69,6 +71,12 @@ export interface BenchPlatform {
   token(party: string): string;
   count(component: 'agr' | 'dso' | 'core', table: string): Promise<number>;
   published(): Promise<Record<string, { count: number; bytes: number }>>;
+  /**
+   * CPU time (user + system, µs) each platform process has used since it started, keyed by the
+   * components it runs ('platform' when all four share one process). Differences over a round give
+   * CPU per schedule, a figure that holds on a loaded machine where throughput does not.
+   */
+  cpuUsage(): Promise<Record<string, number>>;
   profileStart(): Promise<void>;
   /** Writes one profile per platform process; returns the files. */
   profileStop(file: string): Promise<string[]>;
@@ -150,6 +158,11 @@ export class PlatformUnderTest implements BenchPlatform {
     return (await this.ask<Extract<ChildReply, { type: 'published' }>>({ type: 'published' })).stats;
   }
 
+  async cpuUsage(): Promise<Record<string, number>> {
+    const r = await this.ask<Extract<ChildReply, { type: 'cpu' }>>({ type: 'cpu' });
+    return { [this.o.components ? this.o.components.join('+') : 'platform']: r.userUs + r.systemUs };
+  }
+
   /** V8 CPU profile of the platform process between the two calls (inspector, 0.5 ms sampling). */
   async profileStart(): Promise<void> {
     await this.ask({ type: 'profile-start' });
@@ -223,6 +236,12 @@ export class SplitPlatform implements BenchPlatform {
   async published(): Promise<Record<string, { count: number; bytes: number }>> {
     const all: Record<string, { count: number; bytes: number }> = {};
     for (const p of this.parts.values()) Object.assign(all, await p.published());
+    return all;
+  }
+
+  async cpuUsage(): Promise<Record<string, number>> {
+    const all: Record<string, number> = {};
+    for (const p of this.parts.values()) Object.assign(all, await p.cpuUsage());
     return all;
   }
 

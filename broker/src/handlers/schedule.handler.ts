@@ -7,7 +7,10 @@ import { runRules } from '../domain/rule.js';
 import { SCHEDULE_RULES } from '../domain/rule-sets.js';
 import { opaqueId } from '../domain/opaque-id.js';
 import { toDsoSeries } from '../domain/schedule-view.js';
-import type { StoredScheduleSeries } from '../domain/types.js';
+import type { RegistrySupport } from '../domain/support.js';
+import type { Asset, StoredScheduleSeries } from '../domain/types.js';
+import type { RegistryRepository } from '../storage/registry.repository.js';
+import { MAX_BOUND_PARAMETERS } from '../../../packages/storage/src/index.js';
 import { buildSchedule, MARKET_ROLE, type ScheduleDocument, type ScheduleSeries } from '../outgoing/wire.js';
 import type { HandlerContext } from './context.js';
 import { rejected, type HandlerResult } from './result.js';
@@ -19,7 +22,9 @@ interface SentSeries {
 
 export async function handleSchedule(ctx: HandlerContext, doc: ScheduleDocument): Promise<HandlerResult> {
   const operator = ctx.received.senderParty;
-  const { registry, schedules, forwards } = ctx.repos;
+  const { schedules, forwards } = ctx.repos;
+  // The rules and the routing below ask for the same assets and connection points: read them once.
+  const registry = await documentLookups(ctx.repos.registry, doc.series.map((s) => s.assetId));
   const failure = await runRules(SCHEDULE_RULES, { sender: operator, doc }, registry);
   if (failure) return rejected(failure);
 
@@ -83,4 +88,27 @@ export async function handleSchedule(ctx: HandlerContext, doc: ScheduleDocument)
     );
   }
   return { kind: 'accepted', detail: { series: stored.length, unrouted, dsos: receivers } };
+}
+
+/**
+ * Registry look-ups for one document, inside its transaction: the document's assets in one query,
+ * each connection point's owner at most once. Within one transaction the answers cannot change.
+ */
+async function documentLookups(registry: RegistryRepository, assetIds: readonly string[]): Promise<RegistrySupport> {
+  const assets = new Map<string, Asset | undefined>(assetIds.map((id) => [id, undefined]));
+  const ids = [...assets.keys()];
+  for (let i = 0; i < ids.length; i += MAX_BOUND_PARAMETERS) {
+    for (const a of await registry.findAssets(ids.slice(i, i + MAX_BOUND_PARAMETERS))) assets.set(a.assetId, a);
+  }
+  const owners = new Map<string, Promise<string | undefined>>();
+  return {
+    findAsset: async (id) => (assets.has(id) ? assets.get(id) : registry.findAsset(id)),
+    findConnectionPointOwner: (cp) => {
+      let owner = owners.get(cp);
+      if (!owner) owners.set(cp, (owner = registry.findConnectionPointOwner(cp)));
+      return owner;
+    },
+    operatesAssets: (party) => registry.operatesAssets(party),
+    ownsConnectionPoints: (party) => registry.ownsConnectionPoints(party),
+  };
 }

@@ -1,7 +1,7 @@
 // F8a/F9a: the current schedule series per (operator, document, series). A new revision of a
 // document replaces all its series.
 import type { Knex } from 'knex';
-import { fromJson, toJson, toSafeInt } from '../../../packages/storage/src/index.js';
+import { fromJson, insertRows, toJson, toSafeInt } from '../../../packages/storage/src/index.js';
 import type { StoredScheduleSeries } from '../domain/types.js';
 
 interface Row {
@@ -42,8 +42,10 @@ export class ScheduleRepository {
 
   async replaceDocument(operator: string, documentMrid: string, series: readonly StoredScheduleSeries[]): Promise<void> {
     await this.db('core_schedule_series').where({ operator, document_mrid: documentMrid }).delete();
-    for (const s of series) {
-      await this.db('core_schedule_series').insert({
+    await insertRows(
+      this.db,
+      'core_schedule_series',
+      series.map((s) => ({
         operator: s.operator,
         document_mrid: s.documentMrid,
         series_mrid: s.seriesMrid,
@@ -54,8 +56,8 @@ export class ScheduleRepository {
         points_w: toJson(s.pointsW),
         revision: s.revision,
         updated_at: s.updatedAt,
-      });
-    }
+      })),
+    );
   }
 
   /** Current series of the given assets, newest first; optionally only those overlapping a window. */

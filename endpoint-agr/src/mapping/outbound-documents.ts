@@ -4,8 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AssetRegistrationDocument, AssetRegistrationEntry, AssetRemovalEntry, MarketParticipant, ScheduleDocument, ScheduleSeries } from '../../../packages/iec62325/src/index.js';
 import { MARKET_ROLE, toEsmpDateTime, toYmdhm } from '../../../packages/iec62325/src/index.js';
-import type { AssetInput, Period, ScheduleAsset } from './rest-types.js';
-import { parseIsoUtc, RESOLUTION_MS, formatIsoUtc } from './time.js';
+import type { AssetInput, Period, Resolution } from './rest-types.js';
+import { parseIsoUtc, RESOLUTION_MS, formatIsoUtc, type IsoTime } from './time.js';
+
+/** A schedule asset as the request schema read it: interval times already parsed, never re-read. */
+export interface TimedScheduleAsset {
+  assetId: string;
+  resolution: Resolution;
+  intervals: ReadonlyArray<{ start: IsoTime; end: IsoTime; powerW: number }>;
+}
 
 export interface Parties {
   /** The AGR/BRP the token speaks for. */
@@ -48,20 +55,24 @@ export function registrationDocument(p: Parties, mRID: string, now: Date, change
 }
 
 /** One point per resolution step: each REST interval contributes (end - start) / step points. */
-export function pointsOf(a: ScheduleAsset): number[] {
+export function pointsOf(a: TimedScheduleAsset): number[] {
   const step = RESOLUTION_MS[a.resolution];
   const points: number[] = [];
   for (const iv of a.intervals) {
-    const n = (parseIsoUtc(iv.end)! - parseIsoUtc(iv.start)!) / step;
+    const n = (iv.end.ms - iv.start.ms) / step;
     for (let i = 0; i < n; i++) points.push(iv.powerW);
   }
   return points;
 }
 
-export function periodOf(assets: ScheduleAsset[]): Period {
-  const starts = assets.map((a) => parseIsoUtc(a.intervals[0]!.start)!);
-  const ends = assets.map((a) => parseIsoUtc(a.intervals[a.intervals.length - 1]!.end)!);
-  return { start: formatIsoUtc(Math.min(...starts)), end: formatIsoUtc(Math.max(...ends)) };
+export function periodOf(assets: readonly TimedScheduleAsset[]): Period {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const a of assets) {
+    start = Math.min(start, a.intervals[0]!.start.ms);
+    end = Math.max(end, a.intervals[a.intervals.length - 1]!.end.ms);
+  }
+  return { start: formatIsoUtc(start), end: formatIsoUtc(end) };
 }
 
 /**
@@ -71,7 +82,7 @@ export function periodOf(assets: ScheduleAsset[]): Period {
  */
 export function scheduleDocument(
   p: Parties,
-  s: { scheduleId: string; revision: number; period: Period; assets: ScheduleAsset[]; withdrawn: string[] },
+  s: { scheduleId: string; revision: number; period: Period; assets: readonly TimedScheduleAsset[]; withdrawn: string[] },
   now: Date,
 ): ScheduleDocument {
   const active: ScheduleSeries[] = s.assets.map((a) => ({
@@ -79,7 +90,7 @@ export function scheduleDocument(
     assetId: a.assetId,
     cancelled: false,
     resolution: a.resolution,
-    interval: { start: toYmdhm(parseIsoUtc(a.intervals[0]!.start)!), end: toYmdhm(parseIsoUtc(a.intervals[a.intervals.length - 1]!.end)!) },
+    interval: { start: toYmdhm(a.intervals[0]!.start.ms), end: toYmdhm(a.intervals[a.intervals.length - 1]!.end.ms) },
     pointsW: pointsOf(a),
   }));
   const cancelled: ScheduleSeries[] = s.withdrawn.map((assetId) => ({ mRID: assetId, assetId, cancelled: true }));

@@ -3,7 +3,7 @@
 // so a request that passes here never fails on the wire for its form.
 import { z } from 'zod';
 import { isValidEicOfType, EIC_ASSET_TYPE, isValidGsrn } from '../../../packages/iec62325/src/index.js';
-import { parseIsoUtc, RESOLUTION_MS } from './time.js';
+import { parseIsoUtc, readIsoUtc, RESOLUTION_MS, type IsoTime } from './time.js';
 
 /** Bounds that keep one call's document reasonable (the body size limit bounds the rest). */
 export const LIMITS = { assetsPerCall: 1000, intervalsPerAsset: 10_000, pointsPerAsset: 40_000, nameLength: 200 } as const;
@@ -15,7 +15,15 @@ const signedWatts = z.number().int('must be a whole number of watts').min(-Numbe
 
 export const assetIdSchema = z.string().refine((v) => isValidEicOfType(v, EIC_ASSET_TYPE), 'must be an EIC W-code (16 characters) with a valid check character');
 const gsrn = z.string().refine(isValidGsrn, 'must be an 18-digit GS1 GSRN with a valid check digit');
-export const isoUtc = z.string().refine((v) => parseIsoUtc(v) !== undefined, 'must be an ISO 8601 UTC time such as 2026-05-01T10:00:00Z');
+const ISO_UTC_MESSAGE = 'must be an ISO 8601 UTC time such as 2026-05-01T10:00:00Z';
+export const isoUtc = z.string().refine((v) => parseIsoUtc(v) !== undefined, ISO_UTC_MESSAGE);
+/** The same check, read once: later steps use the epoch ms and the output form, never the text again. */
+const isoUtcTime = z.string().transform((v, ctx): IsoTime => {
+  const t = readIsoUtc(v);
+  if (t) return t;
+  ctx.addIssue({ code: 'custom', message: ISO_UTC_MESSAGE, input: v });
+  return z.NEVER;
+});
 
 export const assetInputSchema = z
   .strictObject({
@@ -53,7 +61,7 @@ export const assetIdListSchema = z
   .pipe(z.array(assetIdSchema).min(1).max(LIMITS.assetsPerCall))
   .superRefine((ids, ctx) => uniqueIds(ids, ctx, (i) => [i]));
 
-const intervalSchema = z.strictObject({ start: isoUtc, end: isoUtc, powerW: signedWatts });
+const intervalSchema = z.strictObject({ start: isoUtcTime, end: isoUtcTime, powerW: signedWatts });
 
 const scheduleAssetSchema = z
   .strictObject({
@@ -61,22 +69,32 @@ const scheduleAssetSchema = z
     resolution: z.enum(['PT15M', 'PT60M']).default('PT15M'),
     intervals: z.array(intervalSchema).min(1, 'at least one interval').max(LIMITS.intervalsPerAsset),
   })
-  .superRefine((a, ctx) => {
-    // One series per asset on the wire: aligned to the resolution, in order, without gaps.
-    const step = RESOLUTION_MS[a.resolution];
-    let points = 0;
-    a.intervals.forEach((iv, i) => {
-      const start = parseIsoUtc(iv.start)!;
-      const end = parseIsoUtc(iv.end)!;
-      if (start % step !== 0) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'start'], message: `must be aligned to ${a.resolution}` });
-      if (end % step !== 0) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'end'], message: `must be aligned to ${a.resolution}` });
-      if (end <= start) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'end'], message: 'must be after start' });
-      const prev = a.intervals[i - 1];
-      if (prev && parseIsoUtc(prev.end) !== start) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'start'], message: 'must equal the end of the previous interval (intervals are contiguous and in order)' });
-      points += Math.max(0, (end - start) / step);
-    });
-    if (points > LIMITS.pointsPerAsset) ctx.addIssue({ code: 'custom', path: ['intervals'], message: `at most ${LIMITS.pointsPerAsset} ${a.resolution} steps per asset` });
-  });
+  .superRefine(
+    (a, ctx) => {
+      // One series per asset on the wire: aligned to the resolution, in order, without gaps.
+      const step = RESOLUTION_MS[a.resolution];
+      let points = 0;
+      a.intervals.forEach((iv, i) => {
+        // A time that did not parse has its own issue already; checks that need it are skipped.
+        const start = timeOf(iv.start);
+        const end = timeOf(iv.end);
+        if (start !== undefined && start % step !== 0) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'start'], message: `must be aligned to ${a.resolution}` });
+        if (end !== undefined && end % step !== 0) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'end'], message: `must be aligned to ${a.resolution}` });
+        if (start === undefined || end === undefined) return;
+        if (end <= start) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'end'], message: 'must be after start' });
+        const prevEnd = i > 0 ? timeOf(a.intervals[i - 1]!.end) : undefined;
+        if (prevEnd !== undefined && prevEnd !== start) ctx.addIssue({ code: 'custom', path: ['intervals', i, 'start'], message: 'must equal the end of the previous interval (intervals are contiguous and in order)' });
+        points += Math.max(0, (end - start) / step);
+      });
+      if (points > LIMITS.pointsPerAsset) ctx.addIssue({ code: 'custom', path: ['intervals'], message: `at most ${LIMITS.pointsPerAsset} ${a.resolution} steps per asset` });
+    },
+    // Also when only other fields' own checks failed (e.g. an asset ID's check character), so one
+    // answer names every problem; not when the shape itself is wrong (types, resolution).
+    { when: (payload) => payload.issues.every((issue) => issue.code === 'custom') },
+  );
+
+/** Epoch ms of a time the schema read, or undefined when it did not read (its issue is reported). */
+const timeOf = (t: IsoTime | undefined): number | undefined => (typeof t?.ms === 'number' ? t.ms : undefined);
 
 export const scheduleRequestSchema = z
   .strictObject({

@@ -62,10 +62,10 @@ async function write(ctx: RouteContext, res: Response, scheduleId: string | unde
     const assets: ScheduleAsset[] = change === 'cancel' ? current!.assets : change.assets.map(normalise);
     if (change !== 'cancel') await checkOwnAssets(ctx, trx, party, assets);
     const id = current?.scheduleId ?? newDocumentId('sch');
-    const period = change === 'cancel' ? current!.period : periodOf(assets);
+    const period = change === 'cancel' ? current!.period : periodOf(change.assets);
     const kept = new Set(change === 'cancel' ? [] : assets.map((a) => a.assetId));
     const withdrawn = (current?.assets ?? []).map((a) => a.assetId).filter((a) => !kept.has(a));
-    const doc = scheduleDocument({ party, coreParty: ctx.coreParty }, { scheduleId: id, revision, period, assets: change === 'cancel' ? [] : assets, withdrawn }, now);
+    const doc = scheduleDocument({ party, coreParty: ctx.coreParty }, { scheduleId: id, revision, period, assets: change === 'cancel' ? [] : change.assets, withdrawn }, now);
     const messageId = await sendToCore(trx, ctx.messenger, ctx.messages, { businessType: 'schedule', party, documentId: id, revision, build: () => buildSchedule(doc) }, at);
     const status = change === 'cancel' ? 'cancelled' : 'active';
     const view: ScheduleView = { scheduleId: id, revision, status, period, assets, messageId, outcome: 'PENDING', reasons: [], updatedAt: at };
@@ -78,10 +78,9 @@ async function write(ctx: RouteContext, res: Response, scheduleId: string | unde
   res.status(202).location(`/schedules/${encodeURIComponent(receipt.scheduleId)}`).json(receipt);
 }
 
-/** Stored and shown in the one output time format, whatever ISO form the client used. */
+/** Stored and shown in the one output time format, whatever ISO form the client used (the schema produced it). */
 function normalise(a: ScheduleRequest['assets'][number]): ScheduleAsset {
-  const t = (x: string) => formatIsoUtc(parseIsoUtc(x)!);
-  return { assetId: a.assetId, resolution: a.resolution, intervals: a.intervals.map((iv) => ({ start: t(iv.start), end: t(iv.end), powerW: iv.powerW })) };
+  return { assetId: a.assetId, resolution: a.resolution, intervals: a.intervals.map((iv) => ({ start: iv.start.iso, end: iv.end.iso, powerW: iv.powerW })) };
 }
 
 /** Forward only: the client may name the next revision, but never one at or below the current. */

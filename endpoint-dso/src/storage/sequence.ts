@@ -10,10 +10,19 @@ export type SequenceStream = 'assets' | 'schedules';
  * never later find an n committed behind it.
  */
 export async function nextSequence(trx: Knex.Transaction, dso: string, stream: SequenceStream): Promise<number> {
+  return reserveSequence(trx, dso, stream, 1);
+}
+
+/**
+ * Takes `count` (≥ 1) consecutive numbers in one statement; returns the last. The numbers are
+ * last - count + 1 … last, with the same commit-order guarantee as nextSequence.
+ */
+export async function reserveSequence(trx: Knex.Transaction, dso: string, stream: SequenceStream, count: number): Promise<number> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`cannot reserve ${count} sequence numbers`);
   const rows: Array<{ value: unknown }> = await trx('dso_sequences')
-    .insert({ dso, stream, value: 1 })
+    .insert({ dso, stream, value: count })
     .onConflict(['dso', 'stream'])
-    .merge({ value: trx.raw('?? + 1', ['dso_sequences.value']) })
+    .merge({ value: trx.raw('?? + ?', ['dso_sequences.value', count]) })
     .returning('value');
   return toSafeInt(rows[0]!.value);
 }

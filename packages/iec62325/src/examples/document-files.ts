@@ -16,7 +16,7 @@ export async function writeExampleFiles(dir: string, kinds: readonly DocumentKin
   const written: string[] = [];
   for (const kind of kinds) {
     const path = join(dir, `${kind}.xml`);
-    await writeFile(path, buildDocument(examples[kind]), 'utf8');
+    await writeFile(path, buildDocument(examples[kind], { pretty: true }), 'utf8'); // files for people to read
     written.push(path);
   }
   return written;

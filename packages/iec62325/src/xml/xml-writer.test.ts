@@ -5,14 +5,18 @@ import { expectDocumentError } from '../testing/expect-document-error.js';
 import { escapeXml, XmlWriter } from './xml-writer.js';
 
 describe('XML writer', () => {
-  it('F1: escapes markup characters and keeps carriage returns through a parse', () => {
+  it('F1: escapes markup characters and keeps carriage returns through a parse, compact and pretty', () => {
     const text = `a < b && c > "d" 'e'\r\n\tü😀`;
-    const xml = new XmlWriter().root('r', 'urn:x').leaf('t', text, { name: 'k', value: 'A"1' }).close('r').toString();
-    const doc = XmlDocument.fromString(xml);
-    try {
-      expect(doc.root.firstChild?.next?.content).to.equal(text);
-    } finally {
-      doc.dispose();
+    for (const pretty of [false, true]) {
+      const xml = new XmlWriter({ pretty }).root('r', 'urn:x').leaf('t', text, { name: 'k', value: 'A"1' }).close('r').toString();
+      const doc = XmlDocument.fromString(xml);
+      try {
+        // Pretty output puts an indentation text node before the element.
+        const t = pretty ? doc.root.firstChild?.next : doc.root.firstChild;
+        expect(t?.content, `pretty: ${pretty}`).to.equal(text);
+      } finally {
+        doc.dispose();
+      }
     }
   });
 

@@ -17,7 +17,11 @@ export function escapeXml(text: string, field = 'text'): string {
 }
 
 export interface WriteOptions {
-  /** Indent with two spaces and break lines (default true). Compact output is smaller and faster to validate. */
+  /**
+   * Indent with two spaces and break lines, for people (examples, golden files). Default false:
+   * documents on the wire are compact — a 4 × 96 schedule is ~40 % smaller, and every hop
+   * guards, parses and XSD-validates fewer bytes.
+   */
   pretty?: boolean;
 }
 
@@ -27,7 +31,7 @@ export class XmlWriter {
   private indent = '\n';
 
   constructor(options: WriteOptions = {}) {
-    this.pretty = options.pretty ?? true;
+    this.pretty = options.pretty ?? false;
     if (!this.pretty) this.indent = '';
   }
 
