@@ -25,7 +25,7 @@ export async function startCore(ctx: ComponentContext, messenger: Messenger): Pr
   // F3: the web GUI (page public, data behind TPS_ADMIN_TOKEN); it sets its own strict CSP.
   const gui = guiRouter({ views: core.views, events: core.events, adminToken: ctx.config.adminToken, knownParties: { agr: ctx.config.identities.agr.parties, dso: ctx.config.identities.dso.parties } });
   base.app.use('/ui', gui.router);
-  const server = await listen(base.finish(), ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
+  const server = await listen(base.finish(), ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs, tls: ctx.config.tls.server });
   return {
     name: 'core',
     url: server.url,
@@ -33,6 +33,7 @@ export async function startCore(ctx: ComponentContext, messenger: Messenger): Pr
     close: async () => {
       gui.close(); // ends open GUI event streams, else the server would wait for them
       await server.close();
+      await core.close(); // the asset-list flusher; pending lists stay marked for the next start
     },
   };
 }

@@ -1,7 +1,7 @@
 // `tps demo [--out DIR] [--amqp URL]`: starts the whole platform in this process (in-process
 // broker, or RabbitMQ when a URL is given), plays the two DREM use cases through the REST facades
-// only, narrates each step and prints a summary. With --out, every document exactly as it crossed
-// the broker is written to DIR, plus DIR/summary.json. Exit code 0 only if every message ended
+// only, narrates each step and prints a summary. With --out, every document that crossed the
+// broker is written to DIR as its receiver read it (decrypted), plus DIR/summary.json. Exit code 0 only if every message ended
 // RECEIVED and every expected business acknowledgement was positive.
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,7 @@ import {
   type ScenarioRun,
   type Summary,
 } from '../../packages/scenarios/src/index.js';
+import { Keystore } from '../../packages/directory-client/src/index.js';
 import { COMPONENT_NAMES, startPlatform, type RunningPlatform } from '../platform/platform.js';
 import { ensureDemoTokens } from '../platform/demo-tokens.js';
 
@@ -64,6 +65,12 @@ export async function startDemoPlatform(o: DemoPlatformOptions = {}): Promise<De
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
+  }
+  // Documents cross the broker encrypted for their receiver (F1/NF3); the demo holds every
+  // component's keystore, so it can show (and `--out` can write) what each receiver read.
+  for (const c of ['core', 'agr', 'dso'] as const) {
+    const ks = new Keystore(join(dataDir, c, 'keystore'));
+    tap.addDecryptionKeys(config.identities[c].code, [ks.readKey('encryption'), ...ks.readArchivedKeys('encryption')]);
   }
   const url = (name: string) => platform.components.find((c) => c.name === name)?.url ?? '';
   const urls = { directory: url('directory'), core: url('core'), agr: url('agr'), dso: url('dso') };
@@ -136,7 +143,7 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('play the foreseen and unforeseen DREM scenarios end to end through the REST facades, with narration and a summary')
-    .option('--out <dir>', 'write every document as it crossed the broker, and summary.json, to this folder')
+    .option('--out <dir>', 'write every document that crossed the broker (as its receiver read it, decrypted) and summary.json to this folder')
     .option('--amqp <url>', 'use this RabbitMQ (amqp://…) instead of the in-process broker')
     .action(async (opts: { out?: string; amqp?: string }) => {
       const result = await runDemo({ ...(opts.out ? { out: opts.out } : {}), ...(opts.amqp ? { amqpUrl: opts.amqp } : {}) });

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadPlatformConfig } from '../../packages/config/src/index.js';
 import { COMPONENT_NAMES, isComponentName, startPlatform } from '../platform/platform.js';
 import { onShutdown } from '../platform/shutdown.js';
+import { caFileOf } from '../platform/transport-security.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -21,5 +22,6 @@ export function registerServeCommand(program: Command): void {
       const platform = await startPlatform(config, [component], { ports });
       onShutdown(() => platform.close());
       for (const c of platform.components) process.stdout.write(`${c.name} listening on ${c.url}\n`);
+      if (config.tls.enabled && component === 'directory') process.stdout.write(`directory CA (pin it: TPS_TLS_CA_FILE, curl --cacert): ${caFileOf(config)}\n`);
     });
 }

@@ -6,6 +6,7 @@ import { loadPlatformConfig } from '../../packages/config/src/index.js';
 import { COMPONENT_NAMES, startPlatform } from '../platform/platform.js';
 import { ensureDemoTokens, ensureEmbeddedAdminToken } from '../platform/demo-tokens.js';
 import { onShutdown } from '../platform/shutdown.js';
+import { caFileOf } from '../platform/transport-security.js';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -25,6 +26,11 @@ export function registerStartCommand(program: Command): void {
       out.write(`  store:     ${config.databaseUrl ? 'PostgreSQL' : 'SQLite files in ' + config.dataDir}\n`);
       out.write(`  transport: ${config.amqpUrl ? 'RabbitMQ' : 'in-process'}\n`);
       if (config.autoApprove) out.write(`  directory: registrations approved automatically (dev only)\n`);
+      out.write(
+        config.tls.enabled
+          ? `  TLS:       HTTPS everywhere, mutual TLS to the directory${config.amqpUrl ? ', amqps' : ''}; CA: ${caFileOf(config)} (curl --cacert ${caFileOf(config)})\n`
+          : `  TLS:       off (plain HTTP on ${config.host}; TPS_TLS=on for HTTPS)\n`,
+      );
       for (const c of platform.components) out.write(`  ${c.name.padEnd(10)} ${c.url}   (health: ${c.url}/health)\n`);
       out.write(`  API docs:  ${url('agr')}/docs  ${url('dso')}/docs\n`);
       out.write(`  GUI:       ${url('core')}/ui/   operator token: ${adminTokenGenerated ? adminToken + ` (kept in ${config.dataDir}/admin-token)` : 'TPS_ADMIN_TOKEN'}\n`);

@@ -7,9 +7,11 @@ import { ConfigError, type PlatformConfig } from '../../packages/config/src/inde
 import type { Logger } from '../../packages/http/src/index.js';
 import { enrolComponent, DirectorySync, type EnrolledComponent } from '../../packages/directory-client/src/index.js';
 import { BusinessChannel, MessagingEndpoint, type Transport } from '../../packages/mades/src/index.js';
+import type { AmqpTlsSource } from '../../packages/mades/src/transport/amqp-tls.js';
 import { MadesMessenger } from '../../packages/runtime/src/mades-messenger.js';
 import { BUSINESS_TYPES } from '../../packages/runtime/src/messenger.js';
 import type { PartyRole } from '../../packages/trust/src/index.js';
+import { authenticationCredentials } from './transport-security.js';
 
 export type MessagingComponent = 'core' | 'agr' | 'dso';
 
@@ -28,6 +30,8 @@ export interface MessagingNodeOptions {
   approvalTimeoutMs: number;
   /** ECP-style business-application queues for this component; default `config.businessChannel` (needs `config.amqpUrl`). */
   businessChannel?: boolean;
+  /** amqps settings of the business channel (pinned CA, client certificate). */
+  amqpTls?: AmqpTlsSource;
 }
 
 export interface MessagingNode {
@@ -47,8 +51,10 @@ export async function createMessagingNode(o: MessagingNodeOptions): Promise<Mess
   if (withChannel && !o.config.amqpUrl) throw new ConfigError('TPS_BUSINESS_CHANNEL', 'needs AMQP_URL: the in-process transport has no business-application queues');
   const identity = o.config.identities[o.component];
   const coreCode = o.config.identities.core.code;
-  const http = { baseUrl: o.directoryUrl, ...(o.caPem ? { caPem: o.caPem } : {}) };
-  const enrolled = await enrolComponent({
+  // Mutual TLS: once enrolled, every directory call presents the authentication certificate.
+  let enrolled: EnrolledComponent | undefined;
+  const http = { baseUrl: o.directoryUrl, ...(o.caPem ? { caPem: o.caPem } : {}), clientCertificate: () => (enrolled ? authenticationCredentials(enrolled) : undefined) };
+  enrolled = await enrolComponent({
     directory: http,
     keystoreDir: join(o.config.dataDir, o.component, 'keystore'),
     registration: {
@@ -79,13 +85,15 @@ export async function createMessagingNode(o: MessagingNodeOptions): Promise<Mess
     directory,
     transport: o.transport,
     db: o.db,
+    // F1/NF3: documents encrypted for their receiver unless TPS_ENCRYPTION=off or the business type is exempt.
+    encryption: o.config.encryption,
     log: (level, msg, extra) => o.logger[level](extra ?? {}, msg),
   });
   const messenger = new MadesMessenger({ endpoint, directory, parties: identity.parties, coreParty: o.config.identities.core.parties[0]! });
   // An application on tps.<code>.outbox sends the platform's own document kinds (the receiving
   // business code must understand them); every received document is also copied to tps.<code>.inbox.
   const channel = withChannel
-    ? new BusinessChannel({ endpoint, directory, amqpUrl: o.config.amqpUrl!, parties: identity.parties, businessTypes: BUSINESS_TYPES, log: (level, msg, extra) => o.logger[level](extra ?? {}, msg) })
+    ? new BusinessChannel({ endpoint, directory, amqpUrl: o.config.amqpUrl!, ...(o.amqpTls ? { tls: o.amqpTls } : {}), parties: identity.parties, businessTypes: BUSINESS_TYPES, log: (level, msg, extra) => o.logger[level](extra ?? {}, msg) })
     : undefined;
   return {
     messenger,

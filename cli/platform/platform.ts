@@ -10,7 +10,8 @@ import { startCore } from '../../broker/src/index.js';
 import { startAgrEndpoint } from '../../endpoint-agr/src/index.js';
 import { startDsoEndpoint } from '../../endpoint-dso/src/index.js';
 import { startDirectoryComponent } from './directory-component.js';
-import { createMessagingNode, type MessagingComponent } from './messaging-node.js';
+import { createMessagingNode, type MessagingComponent, type MessagingNode } from './messaging-node.js';
+import { authenticationCredentials, clientCaPem, withServerTls, type InProcessCa } from './transport-security.js';
 
 export const COMPONENT_NAMES: ComponentName[] = ['directory', 'core', 'agr', 'dso'];
 
@@ -42,24 +43,34 @@ export interface StartPlatformOptions {
   transportDecorator?: (transport: Transport, component: MessagingComponent) => Transport;
 }
 
-export async function startPlatform(config: PlatformConfig, names: ComponentName[], options: StartPlatformOptions = {}): Promise<RunningPlatform> {
+export async function startPlatform(givenConfig: PlatformConfig, names: ComponentName[], options: StartPlatformOptions = {}): Promise<RunningPlatform> {
   const started: StartedComponent[] = [];
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
     closers.length = 0;
   };
+  let config = givenConfig;
   const messaging = names.filter((n): n is MessagingComponent => n !== 'directory');
   if (messaging.length > 0 && !config.amqpUrl && names.length < COMPONENT_NAMES.length) {
     throw new ConfigError('AMQP_URL', 'is required when components run in separate processes (the in-process transport only joins components of one process)');
   }
   // One in-process broker joins every component of this process when no RabbitMQ is configured.
   const memoryBroker = new MemoryBroker();
-  const transportFor = (): Transport =>
-    config.amqpUrl ? new AmqpTransport({ url: config.amqpUrl, queueType: config.amqpQueueType }) : new MemoryTransport(memoryBroker);
+  // amqps: the broker's certificate is checked against the pinned CA (TPS_TLS_CA_FILE, the
+  // in-process directory CA, or the CA received at enrolment); the component's authentication
+  // certificate goes along for brokers that require client certificates.
+  const amqpTlsFor = (trustPem: string | undefined, node: () => MessagingNode | undefined) => () => {
+    const enrolled = node()?.enrolled;
+    const caPem = trustPem ?? enrolled?.caCertificate.toString();
+    return caPem ? { caPem, ...(enrolled ? authenticationCredentials(enrolled) : {}) } : undefined;
+  };
+  const transportFor = (tls: ReturnType<typeof amqpTlsFor>): Transport =>
+    config.amqpUrl ? new AmqpTransport({ url: config.amqpUrl, queueType: config.amqpQueueType, tls }) : new MemoryTransport(memoryBroker);
 
   try {
     let directoryUrl = config.directoryUrl;
+    let ca: InProcessCa | undefined;
     if (names.includes('directory')) {
       const db = await openComponentDatabase(config, 'directory');
       closers.push(() => db.destroy());
@@ -68,14 +79,20 @@ export async function startPlatform(config: PlatformConfig, names: ComponentName
       closers.push(() => handle.close());
       started.push({ ...handle, db });
       directoryUrl = handle.url;
+      ca = handle.ca;
     }
+    // TPS_TLS: every HTTPS server of this process presents the same server certificate.
+    config = await withServerTls(config, ca, createLogger('platform', config.logLevel));
+    const trustPem = clientCaPem(config, ca);
     if (messaging.length > 0 && !directoryUrl) throw new ConfigError('TPS_DIRECTORY_URL', 'is required when the directory runs in another process');
     const nodes: Array<{ directory: { syncNow(): Promise<unknown> } }> = [];
     for (const name of messaging) {
       const logger = createLogger(name, config.logLevel);
       const db = await openComponentDatabase(config, name);
       closers.push(() => db.destroy());
-      const transport = options.transportDecorator ? options.transportDecorator(transportFor(), name) : transportFor();
+      let created: MessagingNode | undefined;
+      const amqpTls = amqpTlsFor(trustPem, () => created);
+      const transport = options.transportDecorator ? options.transportDecorator(transportFor(amqpTls), name) : transportFor(amqpTls);
       closers.push(() => transport.close());
       const node = await createMessagingNode({
         component: name,
@@ -84,11 +101,16 @@ export async function startPlatform(config: PlatformConfig, names: ComponentName
         logger,
         transport,
         directoryUrl: directoryUrl!,
+        ...(trustPem ? { caPem: trustPem } : {}),
+        amqpTls,
         approvalTimeoutMs: options.approvalTimeoutMs ?? (config.autoApprove ? 30_000 : 15 * 60_000),
       });
+      created = node;
       closers.push(() => node.close());
       // The business handler is registered before the node consumes: nothing arrives unhandled.
-      const handle = await businessStarters[name]({ config, logger, db, host: config.host, port: options.ports?.[name] ?? config.ports[name] }, node.messenger);
+      // Every broker connection of this component (transport, facade broadcast) uses its amqps settings.
+      const componentConfig: PlatformConfig = { ...config, tls: { ...config.tls, amqp: amqpTls } };
+      const handle = await businessStarters[name]({ config: componentConfig, logger, db, host: config.host, port: options.ports?.[name] ?? config.ports[name] }, node.messenger);
       closers.push(() => handle.close());
       await node.start();
       nodes.push(node);

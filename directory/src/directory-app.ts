@@ -42,7 +42,7 @@ export async function createDirectoryApp(deps: DirectoryDeps): Promise<Directory
     },
   });
   base.app.use(registrationRouter(service));
-  base.app.use(componentRouter(service));
+  base.app.use(componentRouter(service, { mutualTls: deps.config.mutualTls }));
   base.app.use(adminRouter(service, deps.config.adminToken));
   return { app: base.finish(), service, ca };
 }

@@ -9,7 +9,7 @@ import { newComponentToken, sha256Hex } from './auth.js';
 import type { CertificateAuthority } from './ca/certificate-authority.js';
 import { parseCsr, publicKeyDer, type ParsedCsr } from './ca/csr.js';
 import type { DirectoryConfig } from './directory-config.js';
-import type { ComponentEntity } from './model.js';
+import type { CertificateUsage, ComponentEntity } from './model.js';
 import { CertificateRepository } from './storage/certificate.repository.js';
 import { ComponentRepository } from './storage/component.repository.js';
 import { PathRepository } from './storage/path.repository.js';
@@ -30,9 +30,8 @@ export class DirectoryService {
   async register(req: RegistrationRequest): Promise<{ component: ComponentEntity; componentToken: string }> {
     const signing = await parseCsr(req.signingCsr, 'signingCsr', req.code);
     const auth = await parseCsr(req.authenticationCsr, 'authenticationCsr', req.code);
-    if (publicKeyDer(signing).equals(publicKeyDer(auth))) {
-      throw HttpProblem.badRequest('signing and authentication must use different keys', [{ field: 'authenticationCsr', message: 'same key as signingCsr' }]);
-    }
+    const enc = req.encryptionCsr === undefined ? undefined : await parseCsr(req.encryptionCsr, 'encryptionCsr', req.code);
+    distinctKeys({ signingCsr: signing, authenticationCsr: auth, encryptionCsr: enc });
     const token = newComponentToken(req.code);
     const at = this.now().toISOString();
     const entity: ComponentEntity = {
@@ -45,6 +44,7 @@ export class DirectoryService {
       tokenHash: sha256Hex(token),
       signingCsr: req.signingCsr,
       authenticationCsr: req.authenticationCsr,
+      encryptionCsr: req.encryptionCsr ?? null,
       parties: req.parties,
       createdAt: at,
       updatedAt: at,
@@ -57,7 +57,7 @@ export class DirectoryService {
         const taken = await this.components.partiesTaken(trx, req.parties.map((p) => p.party));
         if (taken.length > 0) throw HttpProblem.conflict(`parties already represented by another component: ${taken.join(', ')}`, { parties: taken });
         await this.components.insert(trx, entity);
-        if (this.config.autoApprove) await this.issueBoth(trx, entity, signing, auth);
+        if (this.config.autoApprove) await this.issueAll(trx, entity, signing, auth, enc);
       });
     } catch (err) {
       // Two registrations racing for one code: the primary key decides, the loser gets 409.
@@ -71,11 +71,11 @@ export class DirectoryService {
   async approve(code: string): Promise<ComponentEntity> {
     const c = await this.mustFind(code);
     if (c.status !== 'pending') throw HttpProblem.conflict(`component ${code} is ${c.status}, not pending`);
-    const [signing, auth] = [await parseCsr(c.signingCsr, 'signingCsr', code), await parseCsr(c.authenticationCsr, 'authenticationCsr', code)];
+    const [signing, auth, enc] = await this.storedCsrs(c);
     const at = this.now().toISOString();
     await this.db.transaction(async (trx) => {
       await this.components.update(trx, code, { status: 'approved', approvedAt: at, updatedAt: at });
-      await this.issueBoth(trx, c, signing, auth);
+      await this.issueAll(trx, c, signing, auth, enc);
     });
     this.logger.info({ audit: 'directory.approve', code }, 'component approved; certificates issued');
     return this.mustFind(code);
@@ -85,26 +85,45 @@ export class DirectoryService {
   async renewByAdmin(code: string): Promise<ComponentEntity> {
     const c = await this.mustFind(code);
     if (c.status !== 'approved') throw HttpProblem.conflict(`component ${code} is ${c.status}; only approved components are renewed`);
-    const [signing, auth] = [await parseCsr(c.signingCsr, 'signingCsr', code), await parseCsr(c.authenticationCsr, 'authenticationCsr', code)];
-    await this.db.transaction((trx) => this.issueBoth(trx, c, signing, auth));
+    const [signing, auth, enc] = await this.storedCsrs(c);
+    await this.db.transaction((trx) => this.issueAll(trx, c, signing, auth, enc));
     this.logger.info({ audit: 'directory.renew', code, by: 'admin' }, 'certificates renewed');
     return c;
   }
 
   /** Component renewal with new keys. Old certificates stay published until they expire (overlap). */
-  async renewByComponent(c: ComponentEntity, signingCsr: string, authenticationCsr?: string): Promise<void> {
+  async renewByComponent(c: ComponentEntity, signingCsr: string, authenticationCsr?: string, encryptionCsr?: string): Promise<void> {
     const signing = await parseCsr(signingCsr, 'signingCsr', c.code);
     const auth = authenticationCsr === undefined ? undefined : await parseCsr(authenticationCsr, 'authenticationCsr', c.code);
-    if (auth && publicKeyDer(signing).equals(publicKeyDer(auth))) {
-      throw HttpProblem.badRequest('signing and authentication must use different keys', [{ field: 'authenticationCsr', message: 'same key as signingCsr' }]);
-    }
+    const enc = encryptionCsr === undefined ? undefined : await parseCsr(encryptionCsr, 'encryptionCsr', c.code);
+    distinctKeys({ signingCsr: signing, authenticationCsr: auth, encryptionCsr: enc });
     const at = this.now().toISOString();
     await this.db.transaction(async (trx) => {
-      await this.components.update(trx, c.code, { signingCsr, ...(authenticationCsr ? { authenticationCsr } : {}), updatedAt: at });
+      await this.components.update(trx, c.code, { signingCsr, ...(authenticationCsr ? { authenticationCsr } : {}), ...(encryptionCsr ? { encryptionCsr } : {}), updatedAt: at });
       await this.issue(trx, c, signing, 'signing');
       if (auth) await this.issue(trx, c, auth, 'authentication');
+      if (enc) await this.issue(trx, c, enc, 'encryption');
     });
     this.logger.info({ audit: 'directory.renew', code: c.code, by: 'component' }, 'certificates renewed with new keys');
+  }
+
+  /**
+   * A component certifies a new encryption key (F1/NF3), e.g. one made for a keystore from before
+   * payload encryption. Approved: issued at once (true). Pending: kept and issued at approval
+   * (false). The key must differ from the signing and authentication keys.
+   */
+  async certifyEncryptionKey(c: ComponentEntity, encryptionCsr: string): Promise<boolean> {
+    if (c.status === 'revoked') throw HttpProblem.forbidden(`component ${c.code} is revoked`);
+    const enc = await parseCsr(encryptionCsr, 'encryptionCsr', c.code);
+    const [signing, auth] = await this.storedCsrs(c);
+    distinctKeys({ signingCsr: signing, authenticationCsr: auth, encryptionCsr: enc });
+    const at = this.now().toISOString();
+    await this.db.transaction(async (trx) => {
+      await this.components.update(trx, c.code, { encryptionCsr, updatedAt: at });
+      if (c.status === 'approved') await this.issue(trx, c, enc, 'encryption');
+    });
+    this.logger.info({ audit: 'directory.encryption-key', code: c.code, issued: c.status === 'approved' }, 'encryption key submitted');
+    return c.status === 'approved';
   }
 
   async revoke(code: string): Promise<ComponentEntity> {
@@ -142,13 +161,35 @@ export class DirectoryService {
     return c;
   }
 
-  private async issueBoth(trx: Knex, c: ComponentEntity, signing: ParsedCsr, auth: ParsedCsr): Promise<void> {
-    await this.issue(trx, c, signing, 'signing');
-    await this.issue(trx, c, auth, 'authentication');
+  /** The component's latest CSRs; no encryption CSR for a component registered before encryption. */
+  private async storedCsrs(c: ComponentEntity): Promise<[ParsedCsr, ParsedCsr, ParsedCsr | undefined]> {
+    return [
+      await parseCsr(c.signingCsr, 'signingCsr', c.code),
+      await parseCsr(c.authenticationCsr, 'authenticationCsr', c.code),
+      c.encryptionCsr === null ? undefined : await parseCsr(c.encryptionCsr, 'encryptionCsr', c.code),
+    ];
   }
 
-  private async issue(trx: Knex, c: ComponentEntity, csr: ParsedCsr, usage: 'signing' | 'authentication'): Promise<void> {
+  private async issueAll(trx: Knex, c: ComponentEntity, signing: ParsedCsr, auth: ParsedCsr, enc: ParsedCsr | undefined): Promise<void> {
+    await this.issue(trx, c, signing, 'signing');
+    await this.issue(trx, c, auth, 'authentication');
+    if (enc) await this.issue(trx, c, enc, 'encryption');
+  }
+
+  private async issue(trx: Knex, c: ComponentEntity, csr: ParsedCsr, usage: CertificateUsage): Promise<void> {
     const cert = await this.ca.issue(csr, c.code, c.organisation, usage, this.config.certificateValiditySeconds, this.now());
     await this.certificates.insert(trx, { ...cert, componentCode: c.code, usage, revokedAt: null });
+  }
+}
+
+/** One key per usage: a key that signs must not also agree keys or authenticate TLS (400 otherwise). */
+function distinctKeys(csrs: Record<'signingCsr' | 'authenticationCsr' | 'encryptionCsr', ParsedCsr | undefined>): void {
+  const seen = new Map<string, string>();
+  for (const [field, csr] of Object.entries(csrs)) {
+    if (!csr) continue;
+    const der = publicKeyDer(csr).toString('base64');
+    const other = seen.get(der);
+    if (other) throw HttpProblem.badRequest(`${other} and ${field} must use different keys`, [{ field, message: `same key as ${other}` }]);
+    seen.set(der, field);
   }
 }

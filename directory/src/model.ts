@@ -14,6 +14,8 @@ export interface ComponentEntity {
   /** Latest CSRs: the public keys an admin `renew` re-certifies. */
   signingCsr: string;
   authenticationCsr: string;
+  /** Null for a component registered before payload encryption that has not submitted one yet. */
+  encryptionCsr: string | null;
   parties: PartyBinding[];
   createdAt: string;
   updatedAt: string;
@@ -21,7 +23,7 @@ export interface ComponentEntity {
   revokedAt: string | null;
 }
 
-export type CertificateUsage = 'signing' | 'authentication';
+export type CertificateUsage = 'signing' | 'authentication' | 'encryption';
 
 export interface CertificateEntity {
   serial: string;

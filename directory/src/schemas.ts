@@ -19,9 +19,13 @@ export const registrationSchema = z.object({
   inbox: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/).optional(),
   signingCsr: pem,
   authenticationCsr: pem,
+  // Optional for clients from before payload encryption (they certify one later, see below).
+  encryptionCsr: pem.optional(),
 }).strict();
 
-export const renewalSchema = z.object({ signingCsr: pem, authenticationCsr: pem.optional() }).strict();
+export const renewalSchema = z.object({ signingCsr: pem, authenticationCsr: pem.optional(), encryptionCsr: pem.optional() }).strict();
+
+export const encryptionKeySchema = z.object({ encryptionCsr: pem }).strict();
 
 export const pathsSchema = z
   .object({

@@ -55,6 +55,14 @@ describe('DREM scenarios end to end over RabbitMQ, through the REST facades only
       expect(m.headers[Header.signature], `#${m.seq} signed`).to.match(/^[A-Za-z0-9_-]{86}$/);
       expect(m.businessType).to.be.oneOf([...DOCUMENT_KINDS]);
     }
+    // NF3: on the broker, every business document is encrypted for its receiver — an operator of
+    // RabbitMQ sees envelopes, never grid data (neither the XML nor the document's identifier).
+    for (const d of docs) {
+      const wire = demo.tap.documents().find((m) => m.messageId === d.messageId)!;
+      expect(wire.encrypted, `#${d.n} encrypted`).to.equal(true);
+      expect(wire.body.includes('GL_MarketDocument') || wire.body.includes('<?xml'), `#${d.n} no XML on the wire`).to.equal(false);
+      if (d.mRID) expect(wire.body.includes(d.mRID), `#${d.n} no mRID on the wire`).to.equal(false);
+    }
     // The envelope's party is the document's sender; AGR/BRPs and DSOs only ever talk to the core (F1).
     const tps = demo.config.identities.core.parties[0]!;
     for (const d of docs) {

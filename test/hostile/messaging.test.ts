@@ -3,12 +3,14 @@
 // accepted), published straight into the TPS core's inbox queue on a real RabbitMQ. The core is
 // the real one (createCore) behind the real MessagingEndpoint; the directory is the mades test
 // fixture. The sender must get FAILED with the reason code (signed transport acknowledgement), or a
-// negative business acknowledgement; the consumer stays up; the core's state is unchanged.
+// negative business acknowledgement; the consumer stays up; the core's state is unchanged. As a
+// real sender does, the test encrypts each document for the core (default policy: required) and
+// decrypts what the core sends back, so every tampering applies to the envelope as it travels.
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { buildAssetRegistration, makeEic, makeGsrn, MARKET_ROLE, parseDocument, type AcknowledgementDocument } from '../../packages/iec62325/src/index.js';
-import { AmqpTransport, Header, MessagingEndpoint, signEnvelope, toHeaders, verifyEnvelope, type Delivery, type EnvelopeFields, type Transport } from '../../packages/mades/src/index.js';
+import { AmqpTransport, DEFAULT_ENCRYPTION_POLICY, Header, MessagingEndpoint, openPayload, sealEnvelope, signEnvelope, toHeaders, verifyEnvelope, type Delivery, type EnvelopeFields, type Transport } from '../../packages/mades/src/index.js';
 import { decodeAcks, type AckItem } from '../../packages/mades/src/tracking/transport-ack.js';
 import { MadesMessenger } from '../../packages/runtime/src/mades-messenger.js';
 import { openDatabase } from '../../packages/storage/src/index.js';
@@ -61,9 +63,11 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
     });
     return { mRID, body: Buffer.from(xml) };
   };
-  const envelope = (body: Buffer, over: Partial<EnvelopeFields> = {}, identity = ids.agr!) => {
-    const e = signEnvelope(identity, { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000, ...over }, body);
-    return { e, headers: toHeaders(e) as Record<string, string> };
+  /** Encrypted for the receiver's published encryption certificate, then signed; `body` is what travels. */
+  const envelope = (plaintext: Buffer, over: Partial<EnvelopeFields> = {}, identity = ids.agr!) => {
+    const fields = { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000, ...over };
+    const { envelope: e, body } = sealEnvelope(identity, fields, plaintext, directory.encryptionCertificates(fields.receiver)[0]);
+    return { e, headers: toHeaders(e) as Record<string, string>, body };
   };
   const publish = (messageId: string, body: Buffer, headers: Record<string, string>) => raw.publish([{ receiver: codes.core, messageId, body, headers, priority: 0 }]);
   const acksFor = (id: string) => acks.filter((a) => a.id === id);
@@ -98,9 +102,10 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
         code,
         (d: Delivery) => {
           const v = verifyEnvelope(d.headers, d.body, { directory, self: code, maxPayloadBytes: 1 << 20 });
-          if (v.ok && v.envelope.kind === 'ACK') acks.push(...(decodeAcks(d.body) ?? []));
-          if (v.ok && v.envelope.kind === 'DOC') {
-            const parsed = parseDocument(d.body);
+          const opened = v.ok ? openPayload(v.envelope, d.body, code === codes.agr ? ids.agr! : ids.revoked!, DEFAULT_ENCRYPTION_POLICY) : undefined;
+          if (v.ok && opened?.ok && v.envelope.kind === 'ACK') acks.push(...(decodeAcks(opened.payload) ?? []));
+          if (v.ok && opened?.ok && v.envelope.kind === 'DOC') {
+            const parsed = parseDocument(opened.payload);
             if (parsed.kind === 'acknowledgement') businessAcks.set(parsed.document.received.mRID, parsed.document);
           }
           d.ack();
@@ -110,8 +115,8 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
     }
     // Control: an untampered message is RECEIVED and accepted (the checks below can fail).
     const c = registration();
-    const { e, headers } = envelope(c.body);
-    await publish(e.messageId, c.body, headers);
+    const { e, headers, body } = envelope(c.body);
+    await publish(e.messageId, body, headers);
     await waitFor('control RECEIVED', () => acksFor(e.messageId).some((a) => a.status === 'RECEIVED'), 20_000);
     const ack = await waitFor('control business ack', () => businessAcks.get(c.mRID), 20_000);
     expect(ack.accepted).to.equal(true);
@@ -127,8 +132,9 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
   /** Applies one tampering and publishes; returns the message ID to follow and the document mRID. */
   async function tamper(name: string): Promise<{ id: string; mRID: string; extra?: () => Promise<void> }> {
     const doc = registration();
-    const { body, mRID } = doc;
-    const signed = (over: Partial<EnvelopeFields> = {}, identity = ids.agr!) => envelope(body, over, identity);
+    const { mRID } = doc;
+    const plain = doc.body;
+    const signed = (over: Partial<EnvelopeFields> = {}, identity = ids.agr!) => envelope(plain, over, identity);
     const send = async (b: Buffer, h: Record<string, string>, id: string) => {
       await publish(id, b, h);
       return { id, mRID };
@@ -136,160 +142,203 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
     const flip = (h: Record<string, string>, k: string, v: string) => ({ ...h, [k]: v });
     switch (name) {
       case 'payload-byte-flipped': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         const b = Buffer.from(body);
         b[b.length - 20] = b[b.length - 20]! ^ 0x01;
         return send(b, headers, e.messageId);
       }
       case 'payload-swapped': {
         const { e, headers } = signed();
-        return send(registration().body, headers, e.messageId);
+        return send(envelope(registration().body).body, headers, e.messageId);
       }
       case 'payload-appended': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(Buffer.concat([body, Buffer.from('<!-- more -->')]), headers, e.messageId);
       }
       case 'header-business-type': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.businessType, 'schedule'), e.messageId);
       }
       case 'header-sender-party': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.senderParty, AGR_OTHER), e.messageId);
       }
       case 'header-ttl': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.ttlMs, String(300 * 24 * 3600 * 1000)), e.messageId);
       }
       case 'header-priority': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.priority, '9'), e.messageId);
       }
       case 'header-ba-id': {
-        const { e, headers } = signed({ baMessageId: 'original' });
+        const { e, headers, body } = signed({ baMessageId: 'original' });
         return send(body, flip(headers, Header.baMessageId, 'changed'), e.messageId);
       }
       case 'header-created': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.created, new Date(Date.now() - 1000).toISOString()), e.messageId);
       }
       case 'signature-reused': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         const other = signed();
         return send(body, flip(headers, Header.signature, other.e.signature), e.messageId);
       }
       case 'signature-garbage': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         return send(body, flip(headers, Header.signature, Buffer.alloc(64, 7).toString('base64url')), e.messageId);
       }
       case 'signature-missing': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         const h = { ...headers };
         delete h[Header.signature];
         return send(body, h, e.messageId);
       }
       case 'header-control-char': {
-        const { e, headers } = signed({ baMessageId: 'x' });
+        const { e, headers, body } = signed({ baMessageId: 'x' });
         return send(body, flip(headers, Header.baMessageId, 'x\nTPS-MADES/1'), e.messageId);
       }
       case 'wrong-key': {
         const stranger = await new TestDirectory().issue(codes.agr);
-        const { e, headers } = signed({}, { ...ids.agr!, signingKey: stranger.signingKey });
+        const { e, headers, body } = signed({}, { ...ids.agr!, signingKey: stranger.signingKey });
         return send(body, headers, e.messageId);
       }
       case 'unknown-serial': {
-        const { e, headers } = signed({}, { ...ids.agr!, serial: 'ABCDEF0123456789' });
+        const { e, headers, body } = signed({}, { ...ids.agr!, serial: 'ABCDEF0123456789' });
         return send(body, headers, e.messageId);
       }
       case 'revoked-certificate': {
         const old = await directory.issue(codes.agr);
         directory.revokeCertificate(codes.agr, old.serial);
-        const { e, headers } = signed({}, old);
+        const { e, headers, body } = signed({}, old);
         return send(body, headers, e.messageId);
       }
       case 'expired-certificate': {
         const old = await directory.issue(codes.agr, { notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
-        const { e, headers } = signed({}, old);
+        const { e, headers, body } = signed({}, old);
         return send(body, headers, e.messageId);
       }
       case 'future-certificate': {
         const early = await directory.issue(codes.agr, { notBefore: new Date(Date.now() + 86_400_000), notAfter: new Date(Date.now() + 10 * 86_400_000) });
-        const { e, headers } = signed({}, early);
+        const { e, headers, body } = signed({}, early);
         return send(body, headers, e.messageId);
       }
       case 'revoked-component': {
-        const { e, headers } = envelope(body, { senderParty: makeEic('11X', 'AGR-MSG-R') }, ids.revoked!);
+        const { e, headers, body } = envelope(plain, { senderParty: makeEic('11X', 'AGR-MSG-R') }, ids.revoked!);
         return send(body, headers, e.messageId);
       }
       case 'unknown-component': {
         const stranger = await new TestDirectory().register(codes.stranger, [AGR]);
-        const { e, headers } = envelope(body, {}, stranger);
+        const { e, headers, body } = envelope(plain, {}, stranger);
         return send(body, headers, e.messageId);
       }
       case 'replay-same': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         await publish(e.messageId, body, headers);
         await waitFor('first copy', () => acksFor(e.messageId).length >= 1, 20_000);
         return send(body, headers, e.messageId);
       }
       case 'replay-other': {
-        const { e, headers } = signed();
+        const { e, headers, body } = signed();
         await publish(e.messageId, body, headers);
         await waitFor('first copy', () => acksFor(e.messageId).length >= 1, 20_000);
         // Roll back the effect check for this case: the first copy was legitimate; only the second matters.
         const second = registration();
         const other = envelope(second.body, { messageId: e.messageId });
-        await publish(e.messageId, second.body, other.headers);
+        await publish(e.messageId, other.body, other.headers);
         return { id: e.messageId, mRID: second.mRID };
       }
       case 'wrong-receiver': {
-        const { e, headers } = signed({ receiver: codes.dso });
+        const { e, headers, body } = signed({ receiver: codes.dso });
         return send(body, headers, e.messageId);
       }
       case 'ttl-expired': {
-        const { e, headers } = signed({ created: new Date(Date.now() - 120_000), ttlMs: 60_000 });
+        const { e, headers, body } = signed({ created: new Date(Date.now() - 120_000), ttlMs: 60_000 });
         return send(body, headers, e.messageId);
       }
       case 'created-future': {
-        const { e, headers } = signed({ created: new Date(Date.now() + 3_600_000) });
+        const { e, headers, body } = signed({ created: new Date(Date.now() + 3_600_000) });
         return send(body, headers, e.messageId);
       }
       case 'party-not-represented': {
-        const { e, headers } = signed({ senderParty: AGR_OTHER });
+        const { e, headers, body } = signed({ senderParty: AGR_OTHER });
         return send(body, headers, e.messageId);
       }
       case 'party-dso': {
-        const { e, headers } = signed({ senderParty: DSO });
+        const { e, headers, body } = signed({ senderParty: DSO });
         return send(body, headers, e.messageId);
       }
       case 'document-party-mismatch': {
         const d = registration(AGR, AGR_OTHER);
-        const { e, headers } = envelope(d.body);
-        return { ...(await send(d.body, headers, e.messageId)), mRID: d.mRID };
+        const { e, headers, body } = envelope(d.body);
+        return { ...(await send(body, headers, e.messageId)), mRID: d.mRID };
       }
       case 'business-type-mismatch': {
-        const { e, headers } = signed({ businessType: 'schedule' });
+        const { e, headers, body } = signed({ businessType: 'schedule' });
         return send(body, headers, e.messageId);
       }
       case 'unknown-business-type': {
-        const { e, headers } = signed({ businessType: 'x-unknown' });
+        const { e, headers, body } = signed({ businessType: 'x-unknown' });
         return send(body, headers, e.messageId);
       }
       case 'path-closed': {
-        const { e, headers } = signed({ businessType: 'status-request' });
+        const { e, headers, body } = signed({ businessType: 'status-request' });
         return send(body, headers, e.messageId);
       }
       case 'oversized': {
-        const big = Buffer.concat([body, Buffer.alloc(MAX_PAYLOAD, 0x20)]);
-        const { e, headers } = envelope(big);
-        return send(big, headers, e.messageId);
+        const big = Buffer.concat([plain, Buffer.alloc(MAX_PAYLOAD, 0x20)]);
+        const { e, headers, body } = envelope(big);
+        return send(body, headers, e.messageId);
       }
       case 'xxe-payload': {
         const xxe = Buffer.from(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><AssetRegistration_MarketDocument xmlns="urn:tps:62325:assetregistrationdocument:1:0"><mRID>&x;</mRID></AssetRegistration_MarketDocument>`);
         const ba = `hm-xxe-${suffix}`;
-        const { e, headers } = envelope(xxe, { baMessageId: ba });
-        await publish(e.messageId, xxe, headers);
+        const { e, headers, body } = envelope(xxe, { baMessageId: ba });
+        await publish(e.messageId, body, headers);
         return { id: e.messageId, mRID: ba };
+      }
+      // Payload encryption (F1/NF3).
+      case 'enc-alg-unknown': {
+        const { e, headers, body } = signed();
+        return send(body, flip(headers, Header.enc, 'ECDH-ES+A128KW/A128GCM'), e.messageId);
+      }
+      case 'enc-headers-partial': {
+        const { e, headers, body } = signed();
+        const h = { ...headers };
+        delete h[Header.encIv];
+        return send(body, h, e.messageId);
+      }
+      case 'enc-serial-tampered': {
+        const { e, headers, body } = signed();
+        return send(body, flip(headers, Header.encSerial, ids.dso!.encryptionSerial), e.messageId);
+      }
+      case 'enc-serial-wrong': {
+        // The sender signs a serial the core holds no key for: signature fine, decryption impossible.
+        const { e, body } = signed();
+        const wrong = signEnvelope(ids.agr!, { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000, messageId: e.messageId, encryption: { ...e.encryption!, serial: 'ABCDEF0123456789' } }, body);
+        return send(body, toHeaders(wrong) as Record<string, string>, e.messageId);
+      }
+      case 'enc-ciphertext-tampered': {
+        const { e, headers, body } = signed();
+        const b = Buffer.from(body);
+        b[7] = b[7]! ^ 0x01;
+        return send(b, headers, e.messageId);
+      }
+      case 'enc-ciphertext-resigned': {
+        const { e, body } = signed();
+        const b = Buffer.from(body);
+        b[7] = b[7]! ^ 0x01;
+        const resigned = signEnvelope(ids.agr!, { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000, messageId: e.messageId, encryption: e.encryption! }, b);
+        return send(b, toHeaders(resigned) as Record<string, string>, e.messageId);
+      }
+      case 'enc-for-other-receiver': {
+        const fields = { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000 };
+        const { envelope: e, body } = sealEnvelope(ids.agr!, fields, plain, directory.encryptionCertificates(codes.dso)[0]);
+        return send(body, toHeaders(e) as Record<string, string>, e.messageId);
+      }
+      case 'plaintext-doc': {
+        const e = signEnvelope(ids.agr!, { receiver: codes.core, businessType: 'asset-registration', senderParty: AGR, ttlMs: 60_000 }, plain);
+        return send(plain, toHeaders(e) as Record<string, string>, e.messageId);
       }
       default:
         throw new Error(`no tampering named ${name}`);
@@ -351,8 +400,8 @@ describe('F1/NF3 hostile messaging corpus against the real core over RabbitMQ (t
     expect(now.core_assets).to.have.length(baseline.core_assets!.length + 2);
     for (const t of ['core_connection_points', 'core_limits', 'core_splits', 'core_schedule_series']) expect(now[t], t).to.deep.equal(baseline[t]);
     const c = registration();
-    const { e, headers } = envelope(c.body);
-    await publish(e.messageId, c.body, headers);
+    const { e, headers, body } = envelope(c.body);
+    await publish(e.messageId, body, headers);
     await waitFor('RECEIVED after the corpus', () => acksFor(e.messageId).some((a) => a.status === 'RECEIVED'), 20_000);
     expect((await waitFor('accepted', () => businessAcks.get(c.mRID), 20_000)).accepted).to.equal(true);
   });

@@ -59,10 +59,13 @@ export class CertificateAuthority {
 
   /** Certifies the CSR's public key for one usage; the subject is the component (CN) and its organisation (O). */
   async issue(csr: ParsedCsr, code: string, organisation: string, usage: CertificateUsage, validitySeconds: number, now = new Date()): Promise<IssuedCertificate> {
+    // Encryption keys only agree keys (ECDH-ES for payload encryption, F1/NF3): no signing use.
     const keyUsage =
       usage === 'signing'
         ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation
-        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement;
+        : usage === 'encryption'
+          ? x509.KeyUsageFlags.keyAgreement
+          : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement;
     const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(keyUsage, true)];
     if (usage === 'authentication') extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth, x509.ExtendedKeyUsage.serverAuth]));
     return this.sign(csr.publicKey, [{ CN: [code] }, { O: [organisation] }], extensions, validitySeconds, now);

@@ -18,6 +18,7 @@ export class ComponentRepository {
       token_hash: c.tokenHash,
       signing_csr: c.signingCsr,
       authentication_csr: c.authenticationCsr,
+      encryption_csr: c.encryptionCsr,
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       approved_at: c.approvedAt,
@@ -56,7 +57,7 @@ export class ComponentRepository {
   async update(
     db: Knex,
     code: string,
-    fields: Partial<Pick<ComponentEntity, 'status' | 'approvedAt' | 'revokedAt' | 'signingCsr' | 'authenticationCsr'>> & { updatedAt: string },
+    fields: Partial<Pick<ComponentEntity, 'status' | 'approvedAt' | 'revokedAt' | 'signingCsr' | 'authenticationCsr' | 'encryptionCsr'>> & { updatedAt: string },
   ): Promise<void> {
     const row: Row = { updated_at: fields.updatedAt };
     if (fields.status !== undefined) row.status = fields.status;
@@ -64,6 +65,7 @@ export class ComponentRepository {
     if (fields.revokedAt !== undefined) row.revoked_at = fields.revokedAt;
     if (fields.signingCsr !== undefined) row.signing_csr = fields.signingCsr;
     if (fields.authenticationCsr !== undefined) row.authentication_csr = fields.authenticationCsr;
+    if (fields.encryptionCsr !== undefined) row.encryption_csr = fields.encryptionCsr;
     await db('dir_components').where({ code }).update(row);
   }
 }
@@ -79,6 +81,7 @@ function toEntity(r: Row, parties: Row[]): ComponentEntity {
     tokenHash: String(r.token_hash),
     signingCsr: String(r.signing_csr),
     authenticationCsr: String(r.authentication_csr),
+    encryptionCsr: (r.encryption_csr as string | null | undefined) ?? null,
     parties: parties.map((p) => ({ party: String(p.party), role: p.role as ComponentEntity['parties'][number]['role'] })),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),

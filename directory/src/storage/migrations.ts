@@ -56,4 +56,13 @@ export const directoryMigrations: MigrationSet = {
       });
     },
   },
+  // Payload encryption (F1/NF3): the latest encryption CSR, like the other two. Nullable, because
+  // components registered before have none until they submit one (POST …/encryption-key).
+  '0002-encryption-csr': {
+    async up(db) {
+      await db.schema.alterTable('dir_components', (t) => {
+        t.text('encryption_csr').nullable();
+      });
+    },
+  },
 };

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { bool, int, oneOf, optionalStr, port, str, url } from './env.js';
 import { ConfigError } from './config-error.js';
+import { loadTlsConfig, type TlsConfig } from './tls-config.js';
 
 export interface PlatformConfig {
   dataDir: string;
@@ -32,8 +33,15 @@ export interface PlatformConfig {
    * send.event queues on RabbitMQ (TPS_BUSINESS_CHANNEL; needs AMQP_URL).
    */
   businessChannel: boolean;
+  /**
+   * Payload encryption between components (F1/NF3; TPS_ENCRYPTION, TPS_ENCRYPTION_EXEMPT): the
+   * messaging layer's EncryptionPolicy — 'required' for every business type except `exempt`, or 'off'.
+   */
+  encryption: { mode: 'required' | 'off'; exempt: string[] };
   /** Default fairness policy of the core (a DSO may ask for another per limit). */
   fairnessPolicy: string;
+  /** HTTPS, mutual TLS to the directory and amqps (TPS_TLS*, issue 13; docs/configuration.md). */
+  tls: TlsConfig;
   /** Who each messaging component is in the directory, and which market parties it speaks for. */
   identities: {
     core: ComponentIdentityConfig;
@@ -79,10 +87,13 @@ export function requestTimeoutMs(env: Record<string, string | undefined> = proce
 }
 
 export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
+  const tls = loadTlsConfig(env);
+  const amqpUrl = url(env, 'AMQP_URL', ['amqp', 'amqps']);
+  if (tls.enabled && amqpUrl?.startsWith('amqp:')) throw new ConfigError('AMQP_URL', 'must use amqps:// when TPS_TLS is on (every connection encrypted)');
   return {
     dataDir: resolve(str(env, 'TPS_DATA_DIR', './data')),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
-    amqpUrl: url(env, 'AMQP_URL', ['amqp', 'amqps']),
+    amqpUrl,
     host: str(env, 'TPS_HOST', '127.0.0.1'),
     ports: {
       directory: port(env, 'TPS_DIRECTORY_PORT', 8700),
@@ -101,7 +112,12 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
     requestTimeoutMs: requestTimeoutMs(env),
     amqpQueueType: oneOf(env, 'TPS_AMQP_QUEUE_TYPE', ['classic', 'quorum'] as const, 'classic'),
     businessChannel: bool(env, 'TPS_BUSINESS_CHANNEL', false),
+    encryption: {
+      mode: oneOf(env, 'TPS_ENCRYPTION', ['required', 'off'] as const, 'required'),
+      exempt: (optionalStr(env, 'TPS_ENCRYPTION_EXEMPT') ?? '').split(',').map((b) => b.trim()).filter((b) => b !== ''),
+    },
     fairnessPolicy: oneOf(env, 'TPS_FAIRNESS_POLICY', ['waterfill', 'drem-prorata', 'equal', 'prorata-request'] as const, 'waterfill'),
+    tls,
     identities: {
       core: identity(env, 'TPS_CORE_CODE', 'TPS_CORE_PARTY', '10V-TPS-CORE---W', [DEMO_PARTIES.tps]),
       agr: identity(env, 'TPS_AGR_CODE', 'TPS_AGR_PARTIES', '10V-TPS-AGR-1--N', [...DEMO_PARTIES.agr]),

@@ -4,6 +4,7 @@ import { callJson, expectStatus, type HttpOptions } from './http-client.js';
 import type {
   CertificatesResponse,
   DirectoryContent,
+  EncryptionKeyRequest,
   MessagePath,
   RegistrationRequest,
   RegistrationResponse,
@@ -49,6 +50,16 @@ export class DirectoryClient {
     const r = await callJson(this.http, 'POST', `api/components/${encodeURIComponent(code)}/renewal`, { token, body: request });
     expectStatus(r, [201], `renewing certificates of ${code}`);
     return r.body as CertificatesResponse;
+  }
+
+  /**
+   * Submits a new encryption key's CSR (F1/NF3). An approved component gets its certificate at
+   * once (the answer lists it); a pending one when it is approved (answer undefined).
+   */
+  async certifyEncryptionKey(code: string, token: string, request: EncryptionKeyRequest): Promise<CertificatesResponse | undefined> {
+    const r = await callJson(this.http, 'POST', `api/components/${encodeURIComponent(code)}/encryption-key`, { token, body: request });
+    expectStatus(r, [201, 202], `certifying the encryption key of ${code}`);
+    return r.status === 201 ? (r.body as CertificatesResponse) : undefined;
   }
 
   /** Replaces the message paths this component (as receiver) accepts. */

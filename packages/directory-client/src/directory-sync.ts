@@ -175,6 +175,10 @@ export class DirectorySync implements DirectoryView {
     return this.usable()?.signingCertificate(componentCode, serial, at);
   }
 
+  encryptionCertificates(componentCode: string, at?: Date): X509Certificate[] {
+    return this.usable()?.encryptionCertificates(componentCode, at) ?? [];
+  }
+
   certificateStatus(componentCode: string, serial: string, at: Date = new Date()): CertificateStatus {
     return this.usable()?.certificateStatus(componentCode, serial, at) ?? 'unknown';
   }

@@ -1,5 +1,6 @@
 // Minimal JSON-over-HTTP(S) client. node:https rather than fetch so a caller can pin the
-// directory's own CA certificate (REST over HTTPS with a certificate from its own CA).
+// directory's own CA certificate (REST over HTTPS with a certificate from its own CA) and
+// present its own authentication certificate (mutual TLS, issue 13).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { DirectoryClientError, DirectoryClientErrorCode } from './client-error.js';
@@ -9,7 +10,17 @@ export interface HttpOptions {
   baseUrl: string;
   /** PEM of the CA that issued the directory's TLS certificate. */
   caPem?: string;
+  /**
+   * The TLS client certificate to present (mutual TLS): asked for on every call, because the
+   * component gets its certificate during enrolment and a new one on renewal. Undefined: none yet.
+   */
+  clientCertificate?: () => ClientCertificate | undefined;
   timeoutMs?: number;
+}
+
+export interface ClientCertificate {
+  keyPem: string;
+  certPem: string;
 }
 
 export interface HttpResult {
@@ -34,10 +45,19 @@ export async function callJson(
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const isHttps = url.protocol === 'https:';
   const requestFn = isHttps ? httpsRequest : httpRequest;
+  const client = isHttps ? options.clientCertificate?.() : undefined;
+  const tls = isHttps
+    ? {
+        ...(options.caPem ? { ca: options.caPem } : {}),
+        ...(client ? { key: client.keyPem, cert: client.certPem } : {}),
+        // A fresh connection per call: an agent would reuse a session made with another (or no) certificate.
+        agent: false as const,
+      }
+    : {};
   return new Promise<HttpResult>((resolve, reject) => {
     const req = requestFn(
       url,
-      { method, headers, timeout: options.timeoutMs ?? 10_000, ...(isHttps && options.caPem ? { ca: options.caPem } : {}) },
+      { method, headers, timeout: options.timeoutMs ?? 10_000, ...tls },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

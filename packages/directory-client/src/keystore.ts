@@ -2,7 +2,7 @@
 // Files are 0600 in a 0700 folder and written atomically (tmp + rename), so a crash never leaves
 // half a key; a restart reuses what is here instead of registering again.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishedCertificate } from './wire-types.js';
 
@@ -17,7 +17,7 @@ export interface KeystoreCertificates {
   certificates: PublishedCertificate[];
 }
 
-export type KeyName = 'signing' | 'authentication';
+export type KeyName = 'signing' | 'authentication' | 'encryption';
 
 export class Keystore {
   constructor(readonly dir: string) {
@@ -34,6 +34,24 @@ export class Keystore {
 
   writeKey(name: KeyName, key: KeyObject): void {
     this.writeSecret(`${name}-key.pem`, key.export({ format: 'pem', type: 'pkcs8' }).toString());
+  }
+
+  /**
+   * Keeps the current `name` key under another file name before it is replaced (renewal): other
+   * components may still encrypt for it while its certificate is valid (overlap, F1/NF3).
+   */
+  archiveKey(name: KeyName, label: string): void {
+    if (!this.hasKey(name)) return;
+    this.writeSecret(`${name}-key.${label.replace(/[^A-Za-z0-9]/g, '')}.pem`, readFileSync(this.keyFile(name), 'utf8'));
+  }
+
+  /** Keys kept by `archiveKey`, oldest file name first. */
+  readArchivedKeys(name: KeyName): KeyObject[] {
+    const pattern = new RegExp(`^${name}-key\\.[A-Za-z0-9]+\\.pem$`);
+    return readdirSync(this.dir)
+      .filter((f) => pattern.test(f))
+      .sort()
+      .map((f) => createPrivateKey(readFileSync(join(this.dir, f))));
   }
 
   readCredentials(): KeystoreCredentials | undefined {

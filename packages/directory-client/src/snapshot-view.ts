@@ -21,6 +21,8 @@ export class SnapshotView implements DirectoryView {
   private readonly components = new Map<string, PublishedComponent>();
   private readonly byParty = new Map<string, PublishedComponent>();
   private readonly signing = new Map<string, CertEntry[]>();
+  /** Newest first: senders encrypt for the first valid one. */
+  private readonly encryption = new Map<string, CertEntry[]>();
   private readonly paths = new Map<string, MessagePath[]>();
   /** `code|SERIAL` of published revoked signing certificates. */
   private readonly revoked = new Set<string>();
@@ -36,7 +38,7 @@ export class SnapshotView implements DirectoryView {
       for (const p of c.parties) this.byParty.set(p.party, c);
     }
     for (const pc of content.certificates) {
-      if (pc.usage !== 'signing' || this.components.get(pc.componentCode)?.status !== 'approved') continue;
+      if (pc.usage === 'authentication' || this.components.get(pc.componentCode)?.status !== 'approved') continue;
       let cert: X509Certificate;
       try {
         cert = new X509Certificate(pc.pem);
@@ -48,10 +50,12 @@ export class SnapshotView implements DirectoryView {
         this.rejectedCertificates.push(pc.serial);
         continue;
       }
-      const list = this.signing.get(pc.componentCode) ?? [];
+      const byUsage = pc.usage === 'signing' ? this.signing : this.encryption;
+      const list = byUsage.get(pc.componentCode) ?? [];
       list.push({ serial: cert.serialNumber.toUpperCase(), cert, notBefore: Date.parse(cert.validFrom), notAfter: Date.parse(cert.validTo) });
-      this.signing.set(pc.componentCode, list);
+      byUsage.set(pc.componentCode, list);
     }
+    for (const list of this.encryption.values()) list.sort((a, b) => b.notBefore - a.notBefore);
     for (const r of content.revokedCertificates ?? []) this.revoked.add(`${r.componentCode}|${r.serial.toUpperCase()}`);
     for (const p of content.paths) {
       const list = this.paths.get(p.receiverCode) ?? [];
@@ -77,6 +81,11 @@ export class SnapshotView implements DirectoryView {
     const t = at.getTime();
     const wanted = serial.toUpperCase();
     return (this.signing.get(componentCode) ?? []).find((e) => e.serial === wanted && e.notBefore <= t && t <= e.notAfter)?.cert;
+  }
+
+  encryptionCertificates(componentCode: string, at: Date = new Date()): X509Certificate[] {
+    const t = at.getTime();
+    return (this.encryption.get(componentCode) ?? []).filter((e) => e.notBefore <= t && t <= e.notAfter).map((e) => e.cert);
   }
 
   /**

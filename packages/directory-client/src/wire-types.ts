@@ -27,6 +27,12 @@ export interface RegistrationRequest {
   signingCsr: string;
   /** PKCS#10 PEM for the TLS authentication key (ECDSA P-256). */
   authenticationCsr: string;
+  /**
+   * PKCS#10 PEM for the payload encryption key (P-256, used for ECDH key agreement; the CSR's
+   * self-signature proves possession). Optional only for clients from before message encryption:
+   * such a component gets its encryption certificate through `POST …/encryption-key`.
+   */
+  encryptionCsr?: string;
 }
 
 export interface RegistrationResponse {
@@ -56,6 +62,12 @@ export interface CertificatesResponse {
 export interface RenewalRequest {
   signingCsr: string;
   authenticationCsr?: string;
+  encryptionCsr?: string;
+}
+
+/** A component certifies a (new) encryption key, e.g. one made for a keystore from before encryption. */
+export interface EncryptionKeyRequest {
+  encryptionCsr: string;
 }
 
 /** The content endpoints synchronise (F1): everything a verifier or router needs. */

@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { ComponentIdentity, DirectoryView } from '../../trust/src/index.js';
 import { migrate } from '../../storage/src/index.js';
+import { DEFAULT_ENCRYPTION_POLICY, type EncryptionPolicy } from './envelope/encryption.policy.js';
 import { MadesError, MadesErrorCode } from './errors.js';
 import { InboxConsumer, type MessageHandler } from './inbox/inbox-consumer.js';
 import { writeOutbox, type SendRequest } from './outbox/outbox-writer.js';
@@ -26,6 +27,11 @@ export interface EndpointOptions {
   ttlByBusinessType?: Record<string, number>;
   /** Largest accepted payload; default 8 MiB. */
   maxPayloadBytes?: number;
+  /**
+   * Payload encryption per business type (F1, NF3); default: required for every business type,
+   * none exempted. The sender encrypts what it requires; the receiver refuses plaintext it requires.
+   */
+  encryption?: EncryptionPolicy;
   /** Unacknowledged deliveries in flight; default 256. */
   prefetch?: number;
   /** Messages per inbox transaction; default 128. */
@@ -52,12 +58,14 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
   private readonly dead: DeadLetterConsumer;
   private started = false;
   private readonly maxPayloadBytes: number;
+  private readonly encryption: EncryptionPolicy;
 
   constructor(private readonly o: EndpointOptions) {
     super();
     const log = o.log ?? (() => undefined);
     const onChanges = (changes: StatusChange[]) => changes.forEach((c) => this.emit('status', c));
     this.maxPayloadBytes = o.maxPayloadBytes ?? 8 * 1024 * 1024;
+    this.encryption = o.encryption ?? DEFAULT_ENCRYPTION_POLICY;
     this.relay = new OutboxRelay({
       db: o.db,
       transport: o.transport,
@@ -74,6 +82,7 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
       identity: o.identity,
       directory: o.directory,
       maxPayloadBytes: this.maxPayloadBytes,
+      encryption: this.encryption,
       prefetch: o.prefetch ?? 256,
       batchSize: o.inboxBatchSize ?? 128,
       maxAttempts: o.maxAttempts ?? 5,
@@ -145,7 +154,7 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
    * message leaves when the transaction commits.
    */
   async send(request: SendRequest, trx?: Knex.Transaction): Promise<string> {
-    const options = { identity: this.o.identity, directory: this.o.directory, maxPayloadBytes: this.maxPayloadBytes, ttlFor: (bt: string) => this.ttlFor(bt) };
+    const options = { identity: this.o.identity, directory: this.o.directory, maxPayloadBytes: this.maxPayloadBytes, encryption: this.encryption, ttlFor: (bt: string) => this.ttlFor(bt) };
     const result = trx ? await writeOutbox(trx, options, request) : await this.o.db.transaction((own) => writeOutbox(own, options, request));
     const committed = trx ? trx.executionPromise : Promise.resolve();
     committed.then(

@@ -38,6 +38,18 @@ export const FailedReason = {
   PAYLOAD_REJECTED: 'PAYLOAD_REJECTED',
   /** The broker dead-lettered the message for another reason (delivery limit, rejection). */
   DEAD_LETTERED: 'DEAD_LETTERED',
+  /**
+   * The signed, encrypted payload cannot be decrypted by the receiver: unknown encryption
+   * certificate serial, wrong key, or ciphertext / IV / tag / wrapped key / ephemeral key that do
+   * not authenticate. Nothing is stored.
+   */
+  DECRYPTION_FAILED: 'DECRYPTION_FAILED',
+  /**
+   * The business type requires encryption (policy) but the document travelled in clear (receiver
+   * check), or the sender could not encrypt because the receiver publishes no valid encryption
+   * certificate (send-time check).
+   */
+  ENCRYPTION_REQUIRED: 'ENCRYPTION_REQUIRED',
 } as const;
 export type FailedReason = (typeof FailedReason)[keyof typeof FailedReason];
 

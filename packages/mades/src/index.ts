@@ -4,6 +4,10 @@ export { FailedReason, MadesError, MadesErrorCode, MessageRejectedError } from '
 export { Header, ENVELOPE_VERSION, toHeaders, parseHeaders, type Envelope, type EnvelopeKind, type EnvelopeHeaders } from './envelope/headers.js';
 export { canonicalString, payloadDigest, SIGNING_PREFIX } from './envelope/canonical.js';
 export { signEnvelope, type EnvelopeFields } from './envelope/signer.js';
+export { sealEnvelope } from './envelope/seal.js';
+export { encryptPayload, decryptPayload, DecryptionError, ENCRYPTION_ALG, type EnvelopeEncryption, type PayloadBinding } from './envelope/payload-cipher.js';
+export { openPayload, decryptionKeyFor, type OpenResult } from './envelope/open-payload.js';
+export { DEFAULT_ENCRYPTION_POLICY, encryptionRequired, type EncryptionPolicy } from './envelope/encryption.policy.js';
 export { verifyEnvelope, type VerifyOptions, type VerifyResult, type CertificateStatusView } from './envelope/verifier.js';
 export type { Transport, OutgoingMessage, PublishOutcome, Delivery, DeadLetter, DeathReason, Subscription, ConsumeOptions } from './transport/transport.js';
 export { Topology } from './transport/topology.js';

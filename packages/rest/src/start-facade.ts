@@ -2,6 +2,7 @@
 // broadcast (RabbitMQ fanout across replicas when AMQP_URL is set, in-process otherwise), the
 // app the caller builds, and the HTTP server — and closes them in the right order.
 import amqp, { type ChannelModel } from 'amqplib';
+import { amqpSocketOptions } from '../../mades/src/transport/amqp-tls.js';
 import type { Express } from 'express';
 import { listen } from '../../http/src/index.js';
 import type { ComponentContext, ComponentHandle, ComponentName, Messenger } from '../../runtime/src/index.js';
@@ -42,7 +43,7 @@ export async function startRestFacade(
   let broadcast: ChangeBroadcast = new LocalChangeBroadcast(hub);
   try {
     if (ctx.config.amqpUrl) {
-      connection = await amqp.connect(ctx.config.amqpUrl);
+      connection = await amqp.connect(ctx.config.amqpUrl, amqpSocketOptions(ctx.config.amqpUrl, ctx.config.tls.amqp));
       broadcast = await AmqpChangeBroadcast.create(connection, name, hub);
     }
     const facade = await create({
@@ -56,7 +57,7 @@ export async function startRestFacade(
       longPollMaxSeconds: ctx.config.longPollMaxSeconds,
       rateLimitPerMinute: ctx.config.rateLimitPerMinute,
     });
-    const server = await listen(facade.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs });
+    const server = await listen(facade.app, ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs, tls: ctx.config.tls.server });
     return {
       name,
       url: server.url,

@@ -46,11 +46,13 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '_') || 'unknown';
 export function capturedDocuments(tap: BrokerTap): CapturedDocument[] {
   return tap.documents().map((m: TappedMessage, i) => {
     const n = i + 1;
-    const xml = m.body.toString('utf8');
     let parsed: ParsedDocument | undefined;
     let invalid: string | undefined;
+    let xml = '';
     try {
-      parsed = parseDocument(m.body);
+      const plain = tap.plaintext(m);
+      xml = plain.toString('utf8');
+      parsed = parseDocument(plain);
     } catch (err) {
       invalid = err instanceof Error ? err.message : String(err);
     }
@@ -75,11 +77,14 @@ export function capturedDocuments(tap: BrokerTap): CapturedDocument[] {
   });
 }
 
-/** Writes every document byte for byte, in order. */
+/**
+ * Writes every document byte for byte as its receiver read it (decrypted), in order. On the broker
+ * the bodies were encrypted: the wire form is not useful to a reader and is not written.
+ */
 export function writeDocuments(dir: string, tap: BrokerTap, docs: CapturedDocument[]): void {
   mkdirSync(dir, { recursive: true });
   const bodies = tap.documents();
-  docs.forEach((d, i) => writeFileSync(join(dir, d.file), bodies[i]!.body));
+  docs.forEach((d, i) => writeFileSync(join(dir, d.file), tap.plaintext(bodies[i]!)));
 }
 
 export function kindOf(d: CapturedDocument): DocumentKind | undefined {

@@ -1,8 +1,10 @@
 // Records every message exactly as it is handed to the broker (body bytes + signed headers), in
 // publish order, across every component of the process: `tps demo --out` writes these files and
 // the end-to-end tests check them (F1 schemas, NF3 privacy). A decorator: it changes nothing it
-// forwards, and only messages the broker confirmed are kept.
-import { Header, type ConsumeOptions, type DeadLetter, type Delivery, type OutgoingMessage, type PublishOutcome, type Subscription, type Transport } from '../../mades/src/index.js';
+// forwards, and only messages the broker confirmed are kept. Document bodies travel encrypted for
+// their receiver (F1/NF3): the tap keeps the wire bytes and opens them only with keys it is given.
+import type { KeyObject } from 'node:crypto';
+import { decryptPayload, Header, parseHeaders, type ConsumeOptions, type DeadLetter, type Delivery, type OutgoingMessage, type PublishOutcome, type Subscription, type Transport } from '../../mades/src/index.js';
 
 /** One message that crossed the broker. */
 export interface TappedMessage {
@@ -18,7 +20,10 @@ export interface TappedMessage {
   senderParty: string;
   priority: number;
   headers: Readonly<Record<string, string>>;
+  /** The bytes on the broker: ciphertext when `encrypted`. */
   body: Buffer;
+  /** True when the body is encrypted for the receiving component (`tps-enc` header). */
+  encrypted: boolean;
   publishedAt: number;
 }
 
@@ -37,7 +42,32 @@ export class BrokerTap {
   private readonly messages: TappedMessage[] = [];
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<Listener>();
+  private readonly decryptionKeys = new Map<string, KeyObject[]>();
   private next = 1;
+
+  /**
+   * Lets the tap read what a receiving component reads: its private encryption keys (current and
+   * those kept for renewal overlap). Only a test or the demo, holding every keystore, can do this.
+   */
+  addDecryptionKeys(componentCode: string, keys: KeyObject[]): void {
+    this.decryptionKeys.set(componentCode, [...(this.decryptionKeys.get(componentCode) ?? []), ...keys]);
+  }
+
+  /** The document as its receiver reads it: decrypted with the receiver's key, or the body when sent in clear. */
+  plaintext(m: TappedMessage): Buffer {
+    if (!m.encrypted) return m.body;
+    const parsed = parseHeaders(m.headers);
+    if (!('envelope' in parsed) || !parsed.envelope.encryption) throw new Error(`message ${m.messageId}: malformed encryption headers`);
+    const e = parsed.envelope;
+    for (const key of this.decryptionKeys.get(m.receiverComponent) ?? []) {
+      try {
+        return decryptPayload(m.body, e.encryption!, e, key);
+      } catch {
+        // another key of the same receiver (renewal overlap) may fit
+      }
+    }
+    throw new Error(`message ${m.messageId}: no decryption key of ${m.receiverComponent} opens it`);
+  }
 
   /** Wraps one component's transport; give it to `startPlatform({ transportDecorator })`. */
   wrap(transport: Transport, component: string): Transport {
@@ -62,6 +92,7 @@ export class BrokerTap {
       priority: msg.priority,
       headers: { ...h },
       body: Buffer.from(msg.body),
+      encrypted: h[Header.enc] !== undefined,
       publishedAt: Date.now(),
     };
     this.messages.push(entry);

@@ -1,5 +1,5 @@
 export { freePort } from './free-port.js';
-export { RabbitNode, sharedRabbitMQ } from './rabbitmq.js';
+export { RabbitNode, sharedRabbitMQ, type RabbitTlsOptions } from './rabbitmq.js';
 export { PostgresServer, sharedPostgresDatabase } from './postgres.js';
 export { stopAllServers } from './servers.js';
 export { referenceSchemaDir, repoRoot } from './reference.js';

@@ -15,19 +15,36 @@ export interface RabbitNodeOptions {
   /** Folder shared by nodes that must form a cluster (same Erlang cookie). */
   home?: string;
   name?: string;
+  /** An extra TLS listener (amqps) with these PEMs, written to the node's own data dir. */
+  tls?: RabbitTlsOptions;
+}
+
+export interface RabbitTlsOptions {
+  /** CA that client certificates must chain to (and that clients pin for the server's). */
+  caPem: string;
+  /** The node's server certificate and its private key. */
+  certPem: string;
+  keyPem: string;
+  /** verify_peer + fail_if_no_peer_cert: refuse clients without a certificate from `caPem`. */
+  requireClientCertificate?: boolean;
 }
 
 export class RabbitNode {
   url = '';
   port = 0;
   distPort = 0;
+  /** amqps URL of the TLS listener (with `tls` only). */
+  tlsUrl = '';
+  tlsPort = 0;
   readonly nodeName: string;
   readonly dir: string;
   readonly home: string;
   private child: ChildProcess | undefined;
   private readonly ownsHome: boolean;
+  private readonly tls: RabbitTlsOptions | undefined;
 
   constructor(options: RabbitNodeOptions = {}) {
+    this.tls = options.tls;
     if (!existsSync(SERVER)) {
       throw new Error(`RabbitMQ is not installed (${SERVER} missing): run 'npm test', which installs it, or 'apt-get install -y rabbitmq-server'`);
     }
@@ -59,13 +76,15 @@ export class RabbitNode {
       this.port = await freePort();
       this.distPort = await freePort();
       writeFileSync(join(this.dir, 'enabled_plugins'), '[].\n');
+      if (this.tls) this.tlsPort = await freePort();
       // Loopback only; no disk alarm on a small test disk.
-      writeFileSync(join(this.dir, 'rabbitmq.conf'), 'disk_free_limit.absolute = 50MB\nlog.console = false\n');
+      writeFileSync(join(this.dir, 'rabbitmq.conf'), 'disk_free_limit.absolute = 50MB\nlog.console = false\n' + (this.tls ? tlsConfig(this.dir, this.tlsPort, this.tls) : ''));
     }
     this.child = spawnGroup(SERVER, [], { env: this.env(), stdio: 'ignore' });
     trackServer(this);
     await this.awaitStartup(90_000);
     this.url = `amqp://guest:guest@127.0.0.1:${this.port}`;
+    if (this.tls) this.tlsUrl = `amqps://guest:guest@127.0.0.1:${this.tlsPort}`;
     return this;
   }
 
@@ -118,6 +137,29 @@ export class RabbitNode {
     rmSync(this.dir, { recursive: true, force: true });
     if (this.ownsHome) rmSync(this.home, { recursive: true, force: true });
   }
+}
+
+/**
+ * rabbitmq.conf lines of a TLS listener (RabbitMQ 3.10 "TLS Support" guide: listeners.ssl.default,
+ * ssl_options.cacertfile/certfile/keyfile, verify, fail_if_no_peer_cert, versions).
+ */
+function tlsConfig(dir: string, port: number, tls: RabbitTlsOptions): string {
+  const files = { ca: join(dir, 'tls-ca.pem'), cert: join(dir, 'tls-cert.pem'), key: join(dir, 'tls-key.pem') };
+  writeFileSync(files.ca, tls.caPem);
+  writeFileSync(files.cert, tls.certPem);
+  writeFileSync(files.key, tls.keyPem, { mode: 0o600 });
+  const strict = tls.requireClientCertificate === true;
+  return [
+    `listeners.ssl.default = ${port}`,
+    `ssl_options.cacertfile = ${files.ca}`,
+    `ssl_options.certfile = ${files.cert}`,
+    `ssl_options.keyfile = ${files.key}`,
+    `ssl_options.verify = ${strict ? 'verify_peer' : 'verify_none'}`,
+    `ssl_options.fail_if_no_peer_cert = ${strict}`,
+    'ssl_options.versions.1 = tlsv1.3',
+    'ssl_options.versions.2 = tlsv1.2',
+    '',
+  ].join('\n');
 }
 
 function waitExit(child: ChildProcess): Promise<void> {

@@ -61,6 +61,12 @@ export interface DirectoryView {
   signingCertificates(componentCode: string, at?: Date): X509Certificate[];
   /** The certificate with this serial, if it is published, unrevoked and valid at `at`. */
   signingCertificate(componentCode: string, serial: string, at?: Date): X509Certificate | undefined;
+  /**
+   * Encryption certificates (key agreement, P-256) of an approved component valid at `at`, newest
+   * first: a sender wraps each message's content key for the first one (F1/NF3, MADES-style
+   * payload encryption). Empty when the component has none (registered before encryption).
+   */
+  encryptionCertificates(componentCode: string, at?: Date): X509Certificate[];
   /** True when the receiver accepts this sender and business type at `at`. */
   isPathAllowed(receiverCode: string, senderCode: string, businessType: string, at?: Date): boolean;
   /** Content version of the directory this view was built from. */
@@ -87,4 +93,14 @@ export interface ComponentIdentity {
   signingCertificate: X509Certificate;
   /** Serial of the signing certificate, as published. */
   serial: string;
+  /** Private P-256 key whose certificate senders encrypt for (ECDH-ES key agreement). */
+  encryptionKey: KeyObject;
+  /** Serial of the newest encryption certificate for `encryptionKey`, upper-case hex. */
+  encryptionSerial: string;
+  /**
+   * Every private key this component can still decrypt with, by upper-case certificate serial
+   * (the current one and older ones whose certificates are still valid: renewal overlap).
+   * Optional: without it only `encryptionSerial` is accepted.
+   */
+  decryptionKeys?: ReadonlyMap<string, KeyObject>;
 }

@@ -41,6 +41,15 @@ const cases: Case[] = [
   { name: 'msg-path-not-allowed', category: 'message for another component', tamper: 'path-closed', proves: 'a business type the receiver has no message path for is refused', expect: failed('PATH_NOT_ALLOWED') },
   { name: 'msg-oversized-payload', category: 'huge body', tamper: 'oversized', proves: 'a payload above the envelope limit is refused before any parsing', expect: failed('PAYLOAD_TOO_LARGE') },
   { name: 'msg-hostile-xml-payload', category: 'XXE', tamper: 'xxe-payload', proves: 'a correctly signed XXE document gets a negative acknowledgement A94 (signing does not make XML trusted)', expect: { transport: 'RECEIVED', businessAck: 'negative', reasonCode: 'A94' } },
+  // Payload encryption (F1/NF3): the encryption headers are signed, the digest covers the ciphertext.
+  { name: 'msg-enc-unknown-algorithm', category: 'encryption', tamper: 'enc-alg-unknown', proves: "an encryption header naming an algorithm the platform does not use is refused as malformed", expect: failed('MALFORMED_ENVELOPE'), requirement: 'NF3' },
+  { name: 'msg-enc-headers-incomplete', category: 'encryption', tamper: 'enc-headers-partial', proves: "an envelope with some encryption headers but not all is refused as malformed", expect: failed('MALFORMED_ENVELOPE'), requirement: 'NF3' },
+  { name: 'msg-enc-serial-tampered', category: 'encryption', tamper: 'enc-serial-tampered', proves: "a changed tps-enc-serial (the receiver key the content key was wrapped for) breaks the signature", expect: failed('BAD_SIGNATURE'), requirement: 'NF3' },
+  { name: 'msg-enc-wrong-serial-signed', category: 'encryption', tamper: 'enc-serial-wrong', proves: "a signed envelope naming an encryption certificate serial the receiver holds no key for is refused (DECRYPTION_FAILED), never handed to the core", expect: failed('DECRYPTION_FAILED'), requirement: 'NF3' },
+  { name: 'msg-enc-ciphertext-tampered', category: 'encryption', tamper: 'enc-ciphertext-tampered', proves: "one changed ciphertext byte in transit is caught by the signed digest before any decryption", expect: failed('DIGEST_MISMATCH'), requirement: 'NF3' },
+  { name: 'msg-enc-ciphertext-resigned', category: 'encryption', tamper: 'enc-ciphertext-resigned', proves: "a correctly signed envelope over a ciphertext that does not authenticate is refused (DECRYPTION_FAILED)", expect: failed('DECRYPTION_FAILED'), requirement: 'NF3' },
+  { name: 'msg-enc-for-another-component', category: 'encryption', tamper: 'enc-for-other-receiver', proves: "a document encrypted for another component's key (wrapped key unusable by the core) is refused (DECRYPTION_FAILED)", expect: failed('DECRYPTION_FAILED'), requirement: 'NF3' },
+  { name: 'msg-enc-plaintext-document', category: 'encryption', tamper: 'plaintext-doc', proves: "a correctly signed document sent in clear where the policy requires encryption is refused (ENCRYPTION_REQUIRED)", expect: failed('ENCRYPTION_REQUIRED'), requirement: 'NF3' },
 ];
 
 export const MESSAGING_CASES: MessagingCase[] = cases.map((c) => ({ group: 'messaging', requirement: 'F1', ...c }) as MessagingCase);

@@ -12,6 +12,7 @@ import { MadesError, MadesErrorCode } from '../errors.js';
 import type { MessagingEndpoint } from '../endpoint.js';
 import type { MessageHandler } from '../inbox/inbox-consumer.js';
 import { MessageStatus, type StatusChange } from '../tracking/status.js';
+import { amqpSocketOptions, type AmqpTlsSource } from '../transport/amqp-tls.js';
 import { readChannelInput, type ChannelInput, type ChannelReason } from './channel-input.js';
 
 export const BusinessQueues = {
@@ -27,6 +28,8 @@ export interface BusinessChannelOptions {
   endpoint: MessagingEndpoint;
   directory: DirectoryView;
   amqpUrl: string;
+  /** For an amqps URL: the pinned CA and optional client certificate (issue 13). */
+  tls?: AmqpTlsSource;
   /** Parties this component speaks for; the `senderParty` header must be one of them. */
   parties: readonly string[];
   /** Business types the application may send; default: any syntactically valid one. */
@@ -105,7 +108,7 @@ export class BusinessChannel {
   }
 
   private async connect(): Promise<void> {
-    const conn = await amqp.connect(this.o.amqpUrl);
+    const conn = await amqp.connect(this.o.amqpUrl, amqpSocketOptions(this.o.amqpUrl, this.o.tls));
     try {
       conn.on('error', () => undefined);
       const pub = await conn.createConfirmChannel();

@@ -1,6 +1,8 @@
 // The MADES-style envelope (F1): the AMQP body is the document bytes, untouched; these headers
 // carry everything the platform needs to route, trace and trust the message. Every value is a
 // string so that what is signed is exactly what travels (no int/float re-encoding by a client).
+// An encrypted envelope (payload-cipher.ts) carries five more headers, all or none, also signed.
+import { ENCRYPTION_ALG, type EnvelopeEncryption } from './payload-cipher.js';
 
 export const Header = {
   version: 'tps-v',
@@ -17,7 +19,15 @@ export const Header = {
   digest: 'tps-digest',
   certSerial: 'tps-cert-serial',
   signature: 'tps-signature',
+  enc: 'tps-enc',
+  encSerial: 'tps-enc-serial',
+  encEpk: 'tps-enc-epk',
+  encKey: 'tps-enc-key',
+  encIv: 'tps-enc-iv',
 } as const;
+
+const ENCRYPTION_FIELDS = ['enc', 'encSerial', 'encEpk', 'encKey', 'encIv'] as const;
+type EncryptionHeaderName = (typeof Header)[(typeof ENCRYPTION_FIELDS)[number]];
 
 export const ENVELOPE_VERSION = '1';
 
@@ -46,9 +56,11 @@ export interface Envelope {
   certSerial: string;
   /** base64url ECDSA P-256 signature (IEEE P1363, r||s) over the canonical string. */
   signature: string;
+  /** Present when the body is encrypted for the receiver (then `digest` is over the ciphertext). */
+  encryption?: EnvelopeEncryption;
 }
 
-export type EnvelopeHeaders = Record<(typeof Header)[keyof typeof Header], string>;
+export type EnvelopeHeaders = Record<Exclude<(typeof Header)[keyof typeof Header], EncryptionHeaderName>, string> & Partial<Record<EncryptionHeaderName, string>>;
 
 export const Syntax = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -61,6 +73,10 @@ export const Syntax = {
   serial: /^[0-9A-Fa-f]{1,64}$/,
   signature: /^[A-Za-z0-9_-]{86}$/,
   int: /^(0|[1-9]\d{0,11})$/,
+  /** base64url of a compressed P-256 point (33 bytes), an AES-KW-wrapped 256-bit key (40), a GCM IV (12). */
+  encEpk: /^[A-Za-z0-9_-]{44}$/,
+  encKey: /^[A-Za-z0-9_-]{54}$/,
+  encIv: /^[A-Za-z0-9_-]{16}$/,
 } as const;
 
 export const MAX_TTL_MS = 366 * 24 * 3600 * 1000;
@@ -81,6 +97,15 @@ export function toHeaders(e: Envelope): EnvelopeHeaders {
     [Header.digest]: e.digest,
     [Header.certSerial]: e.certSerial,
     [Header.signature]: e.signature,
+    ...(e.encryption
+      ? {
+          [Header.enc]: e.encryption.alg,
+          [Header.encSerial]: e.encryption.serial,
+          [Header.encEpk]: e.encryption.epk,
+          [Header.encKey]: e.encryption.wrappedKey,
+          [Header.encIv]: e.encryption.iv,
+        }
+      : {}),
   };
 }
 
@@ -127,6 +152,8 @@ export function parseHeaders(raw: Record<string, unknown> | undefined): { envelo
   const ttlMs = Number(values.ttlMs);
   if (ttlMs < 1 || ttlMs > MAX_TTL_MS) return fail(`${Header.ttlMs} out of range`);
   if (Number.isNaN(Date.parse(values.created!))) return fail(`${Header.created} is not a date`);
+  const encryption = parseEncryption(get);
+  if (typeof encryption === 'string') return fail(encryption);
   return {
     envelope: {
       kind,
@@ -142,6 +169,23 @@ export function parseHeaders(raw: Record<string, unknown> | undefined): { envelo
       digest: values.digest!,
       certSerial: values.certSerial!,
       signature: values.signature!,
+      ...(encryption ? { encryption } : {}),
     },
   };
+}
+
+/** All five encryption headers or none; a problem description when they are partial or malformed. */
+function parseEncryption(get: (name: string) => string | undefined): EnvelopeEncryption | undefined | string {
+  const present = ENCRYPTION_FIELDS.filter((f) => get(Header[f]) !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length !== ENCRYPTION_FIELDS.length) return `encryption headers incomplete: ${present.map((f) => Header[f]).join(', ')} without the others`;
+  if (get(Header.enc) !== ENCRYPTION_ALG) return `${Header.enc} must be ${ENCRYPTION_ALG}`;
+  const checks: [(typeof ENCRYPTION_FIELDS)[number], RegExp][] = [
+    ['encSerial', Syntax.serial],
+    ['encEpk', Syntax.encEpk],
+    ['encKey', Syntax.encKey],
+    ['encIv', Syntax.encIv],
+  ];
+  for (const [field, re] of checks) if (!re.test(get(Header[field])!)) return `${Header[field]} malformed`;
+  return { alg: ENCRYPTION_ALG, serial: get(Header.encSerial)!, epk: get(Header.encEpk)!, wrappedKey: get(Header.encKey)!, iv: get(Header.encIv)! };
 }

@@ -4,6 +4,7 @@ import { randomUUID, sign } from 'node:crypto';
 import type { ComponentIdentity } from '../../../trust/src/index.js';
 import { canonicalString, payloadDigest } from './canonical.js';
 import type { Envelope, EnvelopeKind } from './headers.js';
+import type { EnvelopeEncryption } from './payload-cipher.js';
 
 export interface EnvelopeFields {
   kind?: EnvelopeKind;
@@ -15,8 +16,11 @@ export interface EnvelopeFields {
   created?: Date;
   ttlMs: number;
   priority?: number;
+  /** Set when `body` is the ciphertext made by encryptPayload (its headers are signed too). */
+  encryption?: EnvelopeEncryption;
 }
 
+/** Signs the envelope for `body` as it travels: the ciphertext when `fields.encryption` is set. */
 export function signEnvelope(identity: ComponentIdentity, fields: EnvelopeFields, body: Uint8Array): Envelope {
   const unsigned: Omit<Envelope, 'signature'> = {
     kind: fields.kind ?? 'DOC',
@@ -31,6 +35,7 @@ export function signEnvelope(identity: ComponentIdentity, fields: EnvelopeFields
     priority: fields.priority ?? 0,
     digest: payloadDigest(body),
     certSerial: identity.serial,
+    ...(fields.encryption ? { encryption: fields.encryption } : {}),
   };
   const signature = sign('sha256', Buffer.from(canonicalString(unsigned), 'utf8'), { key: identity.signingKey, dsaEncoding: 'ieee-p1363' });
   return { ...unsigned, signature: signature.toString('base64url') };

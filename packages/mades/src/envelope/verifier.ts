@@ -8,6 +8,7 @@ import type { CertificateStatus, DirectoryView } from '../../../trust/src/index.
 import { FailedReason } from '../errors.js';
 import { canonicalString, payloadDigest } from './canonical.js';
 import { parseHeaders, type Envelope } from './headers.js';
+import { GCM_TAG_BYTES } from './payload-cipher.js';
 
 export interface VerifyOptions {
   directory: DirectoryView;
@@ -46,7 +47,9 @@ export function verifyEnvelope(rawHeaders: Record<string, unknown> | undefined, 
   const fail = (reason: FailedReason, detail: string): VerifyResult => ({ ok: false, reason, detail, envelope: e, partial: e });
   const now = o.now ?? new Date();
 
-  if (body.length > o.maxPayloadBytes) return fail(FailedReason.PAYLOAD_TOO_LARGE, `body of ${body.length} bytes exceeds ${o.maxPayloadBytes}`);
+  // The limit is on the document; an encrypted body is the document plus the GCM tag.
+  const limit = o.maxPayloadBytes + (e.encryption ? GCM_TAG_BYTES : 0);
+  if (body.length > limit) return fail(FailedReason.PAYLOAD_TOO_LARGE, `body of ${body.length} bytes exceeds ${limit}`);
   if (e.receiver !== o.self) return fail(FailedReason.WRONG_RECEIVER, `addressed to ${e.receiver}, delivered to ${o.self}`);
 
   const component = o.directory.component(e.sender);
@@ -59,6 +62,7 @@ export function verifyEnvelope(rawHeaders: Record<string, unknown> | undefined, 
   const signature = Buffer.from(e.signature, 'base64url');
   const good = verify('sha256', Buffer.from(canonicalString(e), 'utf8'), { key: publicKeyOf(cert), dsaEncoding: 'ieee-p1363' }, signature);
   if (!good) return fail(FailedReason.BAD_SIGNATURE, `signature does not verify with certificate ${e.certSerial} of ${e.sender}`);
+  // Over the body as it travels (the ciphertext when encrypted): verified before anything is decrypted.
   if (payloadDigest(body) !== e.digest) return fail(FailedReason.DIGEST_MISMATCH, 'body does not match the signed digest');
 
   if (e.kind === 'DOC') {

@@ -3,18 +3,26 @@
 // application's handler, the de-duplication row and the transport acknowledgement row written in
 // the same transaction as the effect. Only after the commit are the deliveries acknowledged to
 // the broker, so a crash at any point leads to redelivery, and redelivery to "already received".
+// An encrypted payload is decrypted after the signature and digest verified and before any
+// handler runs (F1, NF3): handlers see the plaintext; a payload that cannot be decrypted, or a
+// plaintext one the encryption policy forbids, is refused like a failed verification.
 import type { Knex } from 'knex';
 import type { ComponentIdentity, DirectoryView } from '../../../trust/src/index.js';
 import { FailedReason, MessageRejectedError } from '../errors.js';
+import type { EncryptionPolicy } from '../envelope/encryption.policy.js';
 import type { Envelope } from '../envelope/headers.js';
-import { verifyEnvelope } from '../envelope/verifier.js';
+import { openPayload } from '../envelope/open-payload.js';
+import { verifyEnvelope, type VerifyResult } from '../envelope/verifier.js';
 import { applyTransitions, type StatusChange, type Transition } from '../tracking/status.js';
 import { decodeAcks } from '../tracking/transport-ack.js';
 import type { Delivery, Subscription, Transport } from '../transport/transport.js';
 
 export interface ReceivedMessage {
   envelope: Envelope;
-  /** The document bytes exactly as signed; the messaging layer never parses them. */
+  /**
+   * The document bytes exactly as the sender's application gave them (decrypted when the
+   * envelope was encrypted); the messaging layer never parses them.
+   */
   payload: Buffer;
 }
 
@@ -27,6 +35,7 @@ export interface InboxOptions {
   identity: ComponentIdentity;
   directory: DirectoryView;
   maxPayloadBytes: number;
+  encryption: EncryptionPolicy;
   prefetch: number;
   batchSize: number;
   /** Handler failures before a message ends FAILED (HANDLER_ERROR) instead of being retried. */
@@ -39,6 +48,13 @@ export interface InboxOptions {
 
 /** Verdicts a newer directory view may change: decided only after one refresh. */
 const REFRESHABLE: ReadonlySet<FailedReason> = new Set([FailedReason.SIGNER_UNKNOWN, FailedReason.PATH_NOT_ALLOWED]);
+
+interface Verified {
+  d: Delivery;
+  e: Envelope;
+  /** Plaintext: the body, or what it decrypted to. */
+  payload: Buffer;
+}
 
 interface AckRow {
   to_code: string;
@@ -100,14 +116,14 @@ export class InboxConsumer {
     const now = new Date();
     const at = now.toISOString();
     const ackRows: AckRow[] = [];
-    const docs: { d: Delivery; e: Envelope }[] = [];
-    const acks: { d: Delivery; e: Envelope }[] = [];
+    const docs: Verified[] = [];
+    const acks: Verified[] = [];
     const settleAfterCommit: Delivery[] = [];
 
     for (const d of batch) {
-      const v = verifyEnvelope(d.headers, d.body, { directory: o.directory, self: o.identity.code, maxPayloadBytes: o.maxPayloadBytes, now });
+      const v = this.verifyAndOpen(d, now);
       if (v.ok) {
-        (v.envelope.kind === 'ACK' ? acks : docs).push({ d, e: v.envelope });
+        (v.verified.e.kind === 'ACK' ? acks : docs).push(v.verified);
         continue;
       }
       if (REFRESHABLE.has(v.reason) && o.directory.refresh && !this.refreshed.has(d)) {
@@ -151,6 +167,16 @@ export class InboxConsumer {
     if (changes.length) o.onChanges(changes);
   }
 
+  /** Signature, digest and directory checks first; only a verified envelope is decrypted. */
+  private verifyAndOpen(d: Delivery, now: Date): { ok: true; verified: Verified } | Exclude<VerifyResult, { ok: true }> {
+    const o = this.o;
+    const v = verifyEnvelope(d.headers, d.body, { directory: o.directory, self: o.identity.code, maxPayloadBytes: o.maxPayloadBytes, now });
+    if (!v.ok) return v;
+    const opened = openPayload(v.envelope, d.body, o.identity, o.encryption);
+    if (!opened.ok) return { ok: false, reason: opened.reason, detail: opened.detail, envelope: v.envelope, partial: v.envelope };
+    return { ok: true, verified: { d, e: v.envelope, payload: opened.payload } };
+  }
+
   private waitForRefresh(d: Delivery): void {
     this.refreshed.add(d);
     // Asked per delivery: the directory client coalesces the calls and guarantees a download that
@@ -168,7 +194,7 @@ export class InboxConsumer {
       });
   }
 
-  private async handleDocs(trx: Knex.Transaction, docs: { d: Delivery; e: Envelope }[], ackRows: AckRow[], retry: Delivery[], at: string): Promise<void> {
+  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], retry: Delivery[], at: string): Promise<void> {
     if (docs.length === 0) return;
     const known = new Map<string, string>(); // sender|messageId → digest
     for (let i = 0; i < docs.length; i += 400) {
@@ -177,7 +203,7 @@ export class InboxConsumer {
     }
     const received: Record<string, unknown>[] = [];
     const handler = this.o.handler();
-    for (const { d, e } of docs) {
+    for (const { d, e, payload } of docs) {
       const key = `${e.sender}|${e.messageId}`;
       const seen = known.get(key);
       if (seen !== undefined) {
@@ -190,7 +216,7 @@ export class InboxConsumer {
       let detail: string | null = null;
       try {
         if (!handler) throw new Error('no message handler registered');
-        await trx.transaction((sp) => handler({ envelope: e, payload: d.body }, sp));
+        await trx.transaction((sp) => handler({ envelope: e, payload }, sp));
         this.attempts.delete(key);
       } catch (err) {
         if (err instanceof MessageRejectedError) {
@@ -214,10 +240,10 @@ export class InboxConsumer {
     for (let i = 0; i < received.length; i += 100) await trx('mades_received').insert(received.slice(i, i + 100));
   }
 
-  private async applyAcks(trx: Knex.Transaction, acks: { d: Delivery; e: Envelope }[]): Promise<StatusChange[]> {
+  private async applyAcks(trx: Knex.Transaction, acks: Verified[]): Promise<StatusChange[]> {
     const changes: StatusChange[] = [];
-    for (const { d, e } of acks) {
-      const items = decodeAcks(d.body);
+    for (const { e, payload } of acks) {
+      const items = decodeAcks(payload);
       if (!items) {
         this.o.log('warn', 'malformed transport acknowledgement ignored', { sender: e.sender, messageId: e.messageId });
         continue;

@@ -1,11 +1,14 @@
 // The sending half of "no loss" (F1): a message exists once its outbox row is committed, in the
 // caller's own transaction, so a business write and its outgoing document commit together or not
-// at all. The envelope is signed here, once; the relay publishes the stored bytes as they are.
+// at all. The envelope is encrypted for the receiver and signed here, once (F1, NF3): the row holds
+// the ciphertext, and the relay publishes the stored bytes as they are.
+import type { X509Certificate } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ComponentIdentity, DirectoryView } from '../../../trust/src/index.js';
 import { FailedReason, MadesError, MadesErrorCode } from '../errors.js';
+import { encryptionRequired, type EncryptionPolicy } from '../envelope/encryption.policy.js';
 import { Syntax, toHeaders } from '../envelope/headers.js';
-import { signEnvelope } from '../envelope/signer.js';
+import { sealEnvelope } from '../envelope/seal.js';
 import { MessageStatus, type StatusChange } from '../tracking/status.js';
 
 export interface SendRequest {
@@ -27,6 +30,7 @@ export interface OutboxWriterOptions {
   directory: DirectoryView;
   maxPayloadBytes: number;
   ttlFor(businessType: string): number;
+  encryption: EncryptionPolicy;
 }
 
 const invalid = (message: string) => new MadesError(MadesErrorCode.INVALID_REQUEST, message);
@@ -47,13 +51,23 @@ export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendReq
   if (self && !self.parties.some((p) => p.party === req.senderParty)) throw invalid(`component ${o.identity.code} does not represent ${req.senderParty}`);
 
   const payload = Buffer.isBuffer(req.payload) ? req.payload : Buffer.from(req.payload.buffer, req.payload.byteOffset, req.payload.byteLength);
-  const envelope = signEnvelope(
+  const created = new Date();
+  // F1: an unknown receiver, or one that cannot be encrypted for when the policy requires it, is a
+  // tracked FAILED message (as in ECP), not a lost one or an exception.
+  let failure: { reason: FailedReason; detail: string } | undefined;
+  let recipient: X509Certificate | undefined;
+  if (o.directory.component(req.receiverCode) === undefined) {
+    failure = { reason: FailedReason.UNKNOWN_RECEIVER, detail: `receiver ${req.receiverCode} is not in the directory` };
+  } else if (encryptionRequired(o.encryption, req.businessType)) {
+    recipient = o.directory.encryptionCertificates(req.receiverCode, created)[0];
+    if (!recipient) failure = { reason: FailedReason.ENCRYPTION_REQUIRED, detail: `receiver ${req.receiverCode} publishes no valid encryption certificate` };
+  }
+  const { envelope, body } = sealEnvelope(
     o.identity,
-    { receiver: req.receiverCode, businessType: req.businessType, baMessageId: req.baMessageID ?? '', senderParty: req.senderParty, ttlMs, priority },
+    { created, receiver: req.receiverCode, businessType: req.businessType, baMessageId: req.baMessageID ?? '', senderParty: req.senderParty, ttlMs, priority },
     payload,
+    recipient,
   );
-  // F1: an unknown receiver is a tracked FAILED message (as in ECP), not a lost one or an exception.
-  const unknown = o.directory.component(req.receiverCode) === undefined;
   const now = envelope.created;
   await db('mades_sent').insert({
     message_id: envelope.messageId,
@@ -65,22 +79,22 @@ export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendReq
     ttl_ms: ttlMs,
     created_at: envelope.created,
     headers: JSON.stringify(toHeaders(envelope)),
-    payload: unknown ? null : payload,
-    published: unknown,
-    status: unknown ? MessageStatus.FAILED : MessageStatus.ACCEPTED,
+    payload: failure ? null : body,
+    published: failure !== undefined,
+    status: failure ? MessageStatus.FAILED : MessageStatus.ACCEPTED,
     accepted_at: now,
-    failed_at: unknown ? now : null,
-    reason: unknown ? FailedReason.UNKNOWN_RECEIVER : null,
-    detail: unknown ? `receiver ${req.receiverCode} is not in the directory` : null,
+    failed_at: failure ? now : null,
+    reason: failure?.reason ?? null,
+    detail: failure?.detail ?? null,
   });
-  if (!unknown) return { messageId: envelope.messageId };
+  if (!failure) return { messageId: envelope.messageId };
   return {
     messageId: envelope.messageId,
     failed: {
       messageId: envelope.messageId,
       status: MessageStatus.FAILED,
-      reason: FailedReason.UNKNOWN_RECEIVER,
-      detail: `receiver ${req.receiverCode} is not in the directory`,
+      reason: failure.reason,
+      detail: failure.detail,
       at: now,
       receiver: envelope.receiver,
       businessType: envelope.businessType,

@@ -7,6 +7,7 @@ import amqp from 'amqplib';
 import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { MadesError, MadesErrorCode } from '../errors.js';
 import { declareComponentQueues, declareShared, type QueueType } from './amqp-topology.js';
+import { amqpSocketOptions, type AmqpTlsSource } from './amqp-tls.js';
 import { Topology } from './topology.js';
 import type { ConsumeOptions, DeadLetter, DeathReason, Delivery, OutgoingMessage, PublishOutcome, Subscription, Transport } from './transport.js';
 
@@ -23,6 +24,8 @@ export interface AmqpTransportOptions {
   reconnectInitialMs?: number;
   reconnectMaxMs?: number;
   onEvent?: (event: 'connected' | 'disconnected' | 'reconnect-failed', detail?: unknown) => void;
+  /** For amqps URLs: the pinned CA and optional client certificate (issue 13). */
+  tls?: AmqpTlsSource;
 }
 
 interface Sub {
@@ -69,7 +72,8 @@ export class AmqpTransport implements Transport {
     for (let i = 0; i < this.urls.length; i++) {
       const index = (this.current + i) % this.urls.length;
       try {
-        const conn = await amqp.connect(this.urls[index]!);
+        const url = this.urls[index]!;
+        const conn = await amqp.connect(url, amqpSocketOptions(url, this.options.tls));
         this.current = index;
         return conn;
       } catch (err) {
