@@ -46,6 +46,14 @@ export interface InboxOptions {
   log(level: 'warn' | 'error' | 'info', msg: string, extra?: object): void;
 }
 
+/**
+ * Deliveries at or above this priority (emergency signals, priority 9) take the emergency lane:
+ * handled before any waiting normal delivery, and a running batch of normal ones yields to them
+ * after the message in hand. RabbitMQ priorities only reorder inside the queue; this is the part
+ * the process itself owes (benchmark 2, docs/PERFORMANCE.md).
+ */
+export const URGENT_PRIORITY = 9;
+
 /** Verdicts a newer directory view may change: decided only after one refresh. */
 const REFRESHABLE: ReadonlySet<FailedReason> = new Set([FailedReason.SIGNER_UNKNOWN, FailedReason.PATH_NOT_ALLOWED]);
 
@@ -68,6 +76,8 @@ interface AckRow {
 export class InboxConsumer {
   private sub: Subscription | undefined;
   private buffer: Delivery[] = [];
+  /** The emergency lane: always emptied before `buffer`. */
+  private urgent: Delivery[] = [];
   private flushing: Promise<void> | undefined;
   private scheduled = false;
   private readonly attempts = new Map<string, number>();
@@ -93,7 +103,7 @@ export class InboxConsumer {
   }
 
   private enqueue(d: Delivery): void {
-    this.buffer.push(d);
+    (d.priority >= URGENT_PRIORITY ? this.urgent : this.buffer).push(d);
     if (this.scheduled) return;
     this.scheduled = true;
     // Let the deliveries that arrived in the same I/O turn join the batch.
@@ -103,15 +113,16 @@ export class InboxConsumer {
   private async pump(): Promise<void> {
     this.scheduled = false;
     if (this.flushing) return; // the running flush picks the rest up
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.splice(0, this.o.batchSize);
-      this.flushing = this.processBatch(batch).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
+    while (this.urgent.length > 0 || this.buffer.length > 0) {
+      const urgent = this.urgent.length > 0;
+      const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
+      this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
       await this.flushing;
       this.flushing = undefined;
     }
   }
 
-  private async processBatch(batch: Delivery[]): Promise<void> {
+  private async processBatch(batch: Delivery[], urgent = false): Promise<void> {
     const o = this.o;
     const now = new Date();
     const at = now.toISOString();
@@ -145,10 +156,13 @@ export class InboxConsumer {
     }
 
     const retry: Delivery[] = [];
+    // Normal documents not handled because an urgent delivery arrived: back to the front of the
+    // queue after the commit, unacknowledged and unrecorded (a crash redelivers them as before).
+    const deferred: Delivery[] = [];
     let changes: StatusChange[] = [];
     try {
       await o.db.transaction(async (trx) => {
-        await this.handleDocs(trx, docs, ackRows, retry, at);
+        await this.handleDocs(trx, docs, ackRows, retry, at, urgent ? undefined : deferred);
         changes = await this.applyAcks(trx, acks);
         for (let i = 0; i < ackRows.length; i += 100) await trx('mades_ack_out').insert(ackRows.slice(i, i + 100));
       });
@@ -160,7 +174,8 @@ export class InboxConsumer {
       settleAfterCommit.forEach((d) => d.requeue());
       return;
     }
-    for (const { d } of [...docs, ...acks]) if (!retry.includes(d)) d.ack();
+    for (const { d } of [...docs, ...acks]) if (!retry.includes(d) && !deferred.includes(d)) d.ack();
+    if (deferred.length) this.buffer.unshift(...deferred);
     settleAfterCommit.forEach((d) => d.ack());
     if (retry.length) setTimeout(() => retry.forEach((d) => d.requeue()), 200).unref();
     if (ackRows.length) o.onAcksQueued();
@@ -194,7 +209,7 @@ export class InboxConsumer {
       });
   }
 
-  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], retry: Delivery[], at: string): Promise<void> {
+  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], retry: Delivery[], at: string, deferred?: Delivery[]): Promise<void> {
     if (docs.length === 0) return;
     const known = new Map<string, string>(); // sender|messageId → digest
     for (let i = 0; i < docs.length; i += 400) {
@@ -203,7 +218,12 @@ export class InboxConsumer {
     }
     const received: Record<string, unknown>[] = [];
     const handler = this.o.handler();
-    for (const { d, e, payload } of docs) {
+    for (const [i, { d, e, payload }] of docs.entries()) {
+      if (deferred && this.urgent.length > 0 && i > 0) {
+        // Yield to the emergency lane: commit what is done, leave the rest for the next batch.
+        for (const rest of docs.slice(i)) deferred.push(rest.d);
+        break;
+      }
       const key = `${e.sender}|${e.messageId}`;
       const seen = known.get(key);
       if (seen !== undefined) {

@@ -100,7 +100,8 @@ export class OutboxRelay {
   }
 
   private async relayBatch(db: Knex, lock: boolean): Promise<number> {
-    let q = db('mades_sent').select('seq', 'message_id', 'receiver', 'priority', 'created_at', 'ttl_ms', 'headers', 'payload').where('published', false).orderBy('seq').limit(this.o.batchSize);
+    // Emergency signals (priority 9) leave before a backlog of normal documents; FIFO within a priority.
+    let q = db('mades_sent').select('seq', 'message_id', 'receiver', 'priority', 'created_at', 'ttl_ms', 'headers', 'payload').where('published', false).orderBy([{ column: 'priority', order: 'desc' }, { column: 'seq', order: 'asc' }]).limit(this.o.batchSize);
     if (lock) q = q.forUpdate().skipLocked();
     const rows = await q;
     if (rows.length === 0) return 0;
