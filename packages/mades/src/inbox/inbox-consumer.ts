@@ -76,6 +76,9 @@ interface AckRow {
 export class InboxConsumer {
   private sub: Subscription | undefined;
   private buffer: Delivery[] = [];
+  /** After a failed commit or a failing handler: nothing is handled before this time (backoff). */
+  private pausedUntil = 0;
+  private commitFailures = 0;
   /** The emergency lane: always emptied before `buffer`. */
   private urgent: Delivery[] = [];
   private flushing: Promise<void> | undefined;
@@ -100,6 +103,9 @@ export class InboxConsumer {
     await this.sub?.cancel();
     this.sub = undefined;
     await this.flushing;
+    // Unacknowledged: the broker redelivers them to the next subscription.
+    this.buffer = [];
+    this.urgent = [];
   }
 
   private enqueue(d: Delivery): void {
@@ -113,7 +119,9 @@ export class InboxConsumer {
   private async pump(): Promise<void> {
     this.scheduled = false;
     if (this.flushing) return; // the running flush picks the rest up
-    while (this.urgent.length > 0 || this.buffer.length > 0) {
+    while (!this.stopped && (this.urgent.length > 0 || this.buffer.length > 0)) {
+      const wait = this.pausedUntil - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const urgent = this.urgent.length > 0;
       const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
       this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
@@ -155,29 +163,39 @@ export class InboxConsumer {
       settleAfterCommit.push(d);
     }
 
-    const retry: Delivery[] = [];
-    // Normal documents not handled because an urgent delivery arrived: back to the front of the
-    // queue after the commit, unacknowledged and unrecorded (a crash redelivers them as before).
+    // Documents not handled in this transaction — from a handler that failed (to be retried) up to
+    // the end of the batch, or the rest of a normal batch yielding to the emergency lane. They go
+    // back to the FRONT of the in-memory queue, unacknowledged and unrecorded, so they are retried
+    // in their arrival order: requeueing them to the broker would let later deliveries already held
+    // here overtake them, and a later revision of a document would then make the earlier one
+    // "not moving forward" (found by `tps chaos`). A crash redelivers them as before.
     const deferred: Delivery[] = [];
+    const lane = urgent ? this.urgent : this.buffer;
     let changes: StatusChange[] = [];
+    let handlerFailed = false;
     try {
       await o.db.transaction(async (trx) => {
-        await this.handleDocs(trx, docs, ackRows, retry, at, urgent ? undefined : deferred);
+        handlerFailed = await this.handleDocs(trx, docs, ackRows, deferred, at, !urgent);
         changes = await this.applyAcks(trx, acks);
         for (let i = 0; i < ackRows.length; i += 100) await trx('mades_ack_out').insert(ackRows.slice(i, i + 100));
       });
     } catch (err) {
-      // The database is away: nothing was committed, so every delivery goes back.
-      o.log('error', 'inbox commit failed; requeueing the batch', { err: String(err) });
-      await new Promise((r) => setTimeout(r, 500));
-      for (const { d } of [...docs, ...acks]) d.requeue();
-      settleAfterCommit.forEach((d) => d.requeue());
+      // The database is away: nothing was committed. Keep the whole batch, in order, in front of
+      // what arrived since, and try again after a backoff (0.5 s doubling to 8 s).
+      this.commitFailures++;
+      const backoff = Math.min(8_000, 500 * 2 ** Math.min(4, this.commitFailures - 1));
+      o.log('error', 'inbox commit failed; retrying the batch in order', { err: String(err), backoffMs: backoff });
+      const held = new Set<Delivery>([...docs, ...acks].map((x) => x.d).concat(settleAfterCommit));
+      lane.unshift(...batch.filter((d) => held.has(d)));
+      this.pausedUntil = Date.now() + backoff;
       return;
     }
-    for (const { d } of [...docs, ...acks]) if (!retry.includes(d) && !deferred.includes(d)) d.ack();
-    if (deferred.length) this.buffer.unshift(...deferred);
+    this.commitFailures = 0;
+    const notDone = new Set(deferred);
+    for (const { d } of [...docs, ...acks]) if (!notDone.has(d)) d.ack();
+    if (deferred.length) lane.unshift(...deferred);
+    if (handlerFailed) this.pausedUntil = Date.now() + 200;
     settleAfterCommit.forEach((d) => d.ack());
-    if (retry.length) setTimeout(() => retry.forEach((d) => d.requeue()), 200).unref();
     if (ackRows.length) o.onAcksQueued();
     if (changes.length) o.onChanges(changes);
   }
@@ -209,8 +227,9 @@ export class InboxConsumer {
       });
   }
 
-  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], retry: Delivery[], at: string, deferred?: Delivery[]): Promise<void> {
-    if (docs.length === 0) return;
+  /** Returns true when a handler failed and the rest of the batch was deferred for a retry. */
+  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], deferred: Delivery[], at: string, yieldToUrgent: boolean): Promise<boolean> {
+    if (docs.length === 0) return false;
     const known = new Map<string, string>(); // sender|messageId → digest
     for (let i = 0; i < docs.length; i += 400) {
       const ids = docs.slice(i, i + 400).map((x) => x.e.messageId);
@@ -219,7 +238,7 @@ export class InboxConsumer {
     const received: Record<string, unknown>[] = [];
     const handler = this.o.handler();
     for (const [i, { d, e, payload }] of docs.entries()) {
-      if (deferred && this.urgent.length > 0 && i > 0) {
+      if (yieldToUrgent && this.urgent.length > 0 && i > 0) {
         // Yield to the emergency lane: commit what is done, leave the rest for the next batch.
         for (const rest of docs.slice(i)) deferred.push(rest.d);
         break;
@@ -246,8 +265,10 @@ export class InboxConsumer {
           this.attempts.set(key, n);
           this.o.log('warn', 'message handler failed', { messageId: e.messageId, attempt: n, err: String(err) });
           if (n < this.o.maxAttempts) {
-            retry.push(d);
-            continue;
+            // Retried before anything that arrived after it (order kept, see processBatch).
+            for (const rest of docs.slice(i)) deferred.push(rest.d);
+            for (let j = 0; j < received.length; j += 100) await trx('mades_received').insert(received.slice(j, j + 100));
+            return true;
           }
           this.attempts.delete(key);
           [status, reason, detail] = ['FAILED', FailedReason.HANDLER_ERROR, String(err).slice(0, 1000)];
@@ -258,6 +279,7 @@ export class InboxConsumer {
       ackRows.push({ to_code: e.sender, message_id: e.messageId, status, reason, detail, at });
     }
     for (let i = 0; i < received.length; i += 100) await trx('mades_received').insert(received.slice(i, i + 100));
+    return false;
   }
 
   private async applyAcks(trx: Knex.Transaction, acks: Verified[]): Promise<StatusChange[]> {
