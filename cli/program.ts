@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerDocCommands } from './commands/doc.js';
 import { registerSplitCommand } from './commands/split.js';
 import { registerBenchCommand } from './commands/bench.js';
+import { registerChaosCommand } from './commands/chaos.js';
 
 export function buildProgram(): Command {
   const program = new Command('tps')
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerDocCommands(program);
   registerSplitCommand(program);
   registerBenchCommand(program);
+  registerChaosCommand(program);
   return program;
 }

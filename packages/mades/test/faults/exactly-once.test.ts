@@ -1,6 +1,7 @@
 // No loss, no double effect (F1) under real faults: a consumer process SIGKILLed mid-stream, and
 // the RabbitMQ node restarted mid-stream. 1,000 messages in the regular suite; the issue's 10,000
-// with `npm run test:faults` (MADES_FAULT_MESSAGES=10000).
+// with `npm run test:faults` (MADES_FAULT_MESSAGES=10000). Counts of each run (also a failed one) go
+// to test/faults/results/mades-*.json for the fault table of docs/RELIABILITY.md.
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { AmqpTransport, MessagingEndpoint } from '../../src/index.js';
 import { exportIdentity, snapshotDirectory, TestDirectory } from '../fixtures/directory.js';
 import { createEffects, effectCounts, recordEffect } from '../fixtures/effects.js';
 import { waitFor } from '../fixtures/wait.js';
+import { writeFaultSummary } from '../../../../test/faults/results-file.js';
 
 const N = Number(process.env.MADES_FAULT_MESSAGES ?? 1000);
 const CHILD = fileURLToPath(new URL('./consumer-child.ts', import.meta.url));
@@ -30,6 +32,24 @@ async function sendAll(sender: MessagingEndpoint, db: Knex, receiverCode: string
 }
 
 const countWhere = async (db: Knex, table: string, where: Record<string, string> = {}) => Number((await db(table).where(where).count({ n: '*' }))[0]!.n);
+
+/** The counts of one run for the fault table of docs/RELIABILITY.md (test/faults/results/), failed runs included. */
+async function recordRun(name: string, fault: string, description: string, senderDb: Knex, receiverDb: Knex, detail: Record<string, unknown>): Promise<void> {
+  const sentIds: string[] = (await senderDb('mades_sent').select('message_id')).map((r: { message_id: string }) => r.message_id);
+  const effectIds = new Set<string>((await receiverDb('effects').distinct('message_id')).map((r: { message_id: string }) => r.message_id));
+  const c = await effectCounts(receiverDb);
+  writeFaultSummary(name, {
+    fault,
+    description,
+    sent: sentIds.length,
+    received: sentIds.filter((id) => effectIds.has(id)).length,
+    lost: sentIds.filter((id) => !effectIds.has(id)).length,
+    duplicated: c.total - c.distinct,
+    crashed: 0,
+    receivedStatus: await countWhere(senderDb, 'mades_sent', { status: 'RECEIVED' }),
+    detail,
+  });
+}
 
 describe('mades delivery under faults: exactly one effect per message (F1)', function () {
   this.timeout(Math.max(180_000, N * 60));
@@ -82,8 +102,12 @@ describe('mades delivery under faults: exactly one effect per message (F1)', fun
     expect(atKill, 'killed mid-stream').to.be.lessThan(N);
     await sending;
     await startChild();
-    await waitFor('all effects', async () => (await countWhere(reader, 'mades_received')) >= N, N * 50);
-    await waitFor('all RECEIVED at the sender', async () => (await countWhere(w.senderDb, 'mades_sent', { status: 'RECEIVED' })) === N, 60_000);
+    let timedOut: unknown;
+    await waitFor('all effects', async () => (await countWhere(reader, 'mades_received')) >= N, N * 50)
+      .then(() => waitFor('all RECEIVED at the sender', async () => (await countWhere(w.senderDb, 'mades_sent', { status: 'RECEIVED' })) === N, 60_000))
+      .catch((err) => (timedOut = err));
+    await recordRun('mades-consumer-sigkill', 'consumer-sigkill', 'a consuming mades endpoint process (SQLite) SIGKILLed mid-stream, restarted; single RabbitMQ node', w.senderDb, reader, { messages: N, effectsAtKill: atKill });
+    if (timedOut) throw timedOut;
     const c = await effectCounts(reader);
     expect(c.doubled, 'messages with a double effect').to.deep.equal([]);
     expect([c.distinct, c.total]).to.deep.equal([N, N]);
@@ -106,7 +130,10 @@ describe('mades delivery under faults: exactly one effect per message (F1)', fun
     expect(committedAtStop, 'still sending when the broker went away').to.be.lessThan(N);
     expect(effectsAtStop, 'restarted mid-stream').to.be.lessThan(N);
     await sending;
-    await waitFor('all RECEIVED at the sender', async () => (await countWhere(w.senderDb, 'mades_sent', { status: 'RECEIVED' })) === N, N * 60);
+    let timedOut: unknown;
+    await waitFor('all RECEIVED at the sender', async () => (await countWhere(w.senderDb, 'mades_sent', { status: 'RECEIVED' })) === N, N * 60).catch((err) => (timedOut = err));
+    await recordRun('mades-rabbit-restart', 'rabbit-node-restart', 'single RabbitMQ node stopped (rabbitmqctl stop) and started with the same data while messages were committed', w.senderDb, receiverDb, { messages: N, committedAtStop, effectsAtStop });
+    if (timedOut) throw timedOut;
     const c = await effectCounts(receiverDb);
     expect(c.doubled).to.deep.equal([]);
     expect([c.distinct, c.total]).to.deep.equal([N, N]);
