@@ -5,6 +5,7 @@ import type { ComponentContext, ComponentHandle, Messenger } from '../../package
 import { createCore, type Core } from './core.js';
 import { adminRouter } from './admin/admin.router.js';
 import { guiRouter } from './gui/gui.router.js';
+import { restRateLimit } from '../../packages/rest/src/index.js';
 
 export { createCore, type Core, type CoreChange } from './core.js';
 export { CoreViews, type DsoView, type OperatorView } from './admin/views.js';
@@ -21,10 +22,12 @@ export async function startCore(ctx: ComponentContext, messenger: Messenger): Pr
     health: { database: async () => (await ctx.db.raw('select 1'), { ok: true }) },
   });
   base.app.get('/ping', (_req, res) => res.type('text/plain').send('pong'));
-  base.app.use('/admin', adminRouter(core.views, ctx.config.adminToken));
+  // Issue 13: the operator API and GUI are limited like the facades (per token, per IP without one).
+  const limited = restRateLimit({ perMinute: ctx.config.rateLimitPerMinute });
+  base.app.use('/admin', limited, adminRouter(core.views, ctx.config.adminToken));
   // F3: the web GUI (page public, data behind TPS_ADMIN_TOKEN); it sets its own strict CSP.
   const gui = guiRouter({ views: core.views, events: core.events, adminToken: ctx.config.adminToken, knownParties: { agr: ctx.config.identities.agr.parties, dso: ctx.config.identities.dso.parties } });
-  base.app.use('/ui', gui.router);
+  base.app.use('/ui', limited, gui.router);
   const server = await listen(base.finish(), ctx.port, ctx.host, { requestTimeoutMs: ctx.config.requestTimeoutMs, tls: ctx.config.tls.server });
   return {
     name: 'core',

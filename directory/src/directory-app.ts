@@ -11,6 +11,7 @@ import { componentRouter } from './routes/component.router.js';
 import { registrationRouter } from './routes/registration.router.js';
 import { CaRepository } from './storage/ca.repository.js';
 import { directoryMigrations } from './storage/migrations.js';
+import { restRateLimit } from '../../packages/rest/src/index.js';
 
 export interface DirectoryDeps {
   db: Knex;
@@ -41,6 +42,9 @@ export async function createDirectoryApp(deps: DirectoryDeps): Promise<Directory
       },
     },
   });
+  // Issue 13: registration, component and admin routes are rate-limited like the REST facades
+  // (per token, per client IP without one; 429 problem+json).
+  base.app.use(restRateLimit({ perMinute: deps.config.rateLimitPerMinute }));
   base.app.use(registrationRouter(service));
   base.app.use(componentRouter(service, { mutualTls: deps.config.mutualTls }));
   base.app.use(adminRouter(service, deps.config.adminToken));

@@ -17,6 +17,8 @@ export interface DirectoryConfig {
   /** Plain HTTP on a non-loopback address, e.g. behind a TLS-terminating ingress (TPS_DIRECTORY_ALLOW_PLAIN_HTTP). */
   allowPlainHttp: boolean;
   bodyLimitBytes: number;
+  /** Requests per minute per component token (per client IP without one): TPS_RATE_LIMIT_PER_MINUTE. */
+  rateLimitPerMinute: number;
 }
 
 export const DEFAULT_CERTIFICATE_VALIDITY_SECONDS = 365 * 86_400;
@@ -38,6 +40,7 @@ export function directoryConfigFrom(platform: PlatformConfig, env: Record<string
     tlsHostnames: hostnames,
     allowPlainHttp: envReaders.bool(env, 'TPS_DIRECTORY_ALLOW_PLAIN_HTTP', false),
     bodyLimitBytes: platform.bodyLimitBytes,
+    rateLimitPerMinute: platform.rateLimitPerMinute,
   };
 }
 
@@ -52,6 +55,7 @@ export function defaultDirectoryConfig(overrides: Partial<DirectoryConfig> = {})
     mutualTls: false,
     allowPlainHttp: false,
     bodyLimitBytes: 1024 * 1024,
+    rateLimitPerMinute: 600,
     ...overrides,
   };
 }

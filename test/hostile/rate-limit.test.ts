@@ -11,10 +11,11 @@ import { openDatabase } from '../../packages/storage/src/index.js';
 import { call } from './support/platform.js';
 import { startSmallAgr, type SmallAgr } from './support/agr-app.js';
 import { record, recordGroup } from './support/summary.js';
+import { ADMIN_TOKEN, startTestDirectory } from '../../directory/test/fixtures.js';
 
 const silent = pino({ level: 'silent' });
 
-describe('issue 13: REST rate limits (packages/rest rate-limit.ts, mounted in both facades)', function () {
+describe('issue 13: REST rate limits (packages/rest rate-limit.ts, mounted in both facades, the directory and the core admin API/GUI)', function () {
   this.timeout(30_000);
   recordGroup('rate-limit', 'rate limits on the REST facades');
   let agr: SmallAgr;
@@ -58,6 +59,29 @@ describe('issue 13: REST rate limits (packages/rest rate-limit.ts, mounted in bo
     } finally {
       hub.close();
       await server.close();
+      await db.destroy();
+    }
+  });
+
+  it('F1: the component directory is limited too — registration floods and admin calls get 429 problem+json', async () => {
+    const db = await openDatabase({ sqliteFile: ':memory:' });
+    const directory = await startTestDirectory(db, { rateLimitPerMinute: 4 });
+    try {
+      const statuses: number[] = [];
+      // Malformed registrations (400) count like any other call from this address.
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${directory.url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+      const admin = await fetch(`${directory.url}/api/admin/components`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const adminAgain: number[] = [admin.status];
+      for (let i = 0; i < 4; i++) adminAgain.push((await fetch(`${directory.url}/api/admin/components`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).status);
+      const last = await fetch(`${directory.url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      record('rate-limit', { case: 'directory per-IP / per-token limit', clearError: statuses[4] === 429 && adminAgain[4] === 429, crashed: false, stateChanged: false, detail: `${statuses.join(',')} admin ${adminAgain.join(',')}` });
+      expect(statuses.slice(0, 4).every((s) => s === 400), statuses.join(',')).to.equal(true);
+      expect(statuses[4]).to.equal(429);
+      expect(last.headers.get('content-type')).to.match(/^application\/problem\+json/);
+      expect(adminAgain.slice(0, 4).every((s) => s === 200), adminAgain.join(',')).to.equal(true);
+      expect(adminAgain[4], 'the admin token has its own budget of 4').to.equal(429);
+    } finally {
+      await directory.close();
       await db.destroy();
     }
   });
