@@ -44,7 +44,7 @@ export function createBaseApp(options: BaseAppOptions): BaseApp {
       },
       // Compact request lines: no header dumps (tokens are redacted anyway).
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutQueryValues(req.url) }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
@@ -78,3 +78,21 @@ export function createBaseApp(options: BaseAppOptions): BaseApp {
 }
 
 export type { Router };
+
+/**
+ * The request line as logged: query parameter values are replaced, because a client may put a
+ * secret there (`?token=…`) although the facades read tokens only from the Authorization header.
+ * Names stay, so the log still shows which parameters were used.
+ */
+export function withoutQueryValues(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((p) => {
+      const eq = p.indexOf('=');
+      return eq < 0 ? p : `${p.slice(0, eq)}=[redacted]`;
+    });
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}

@@ -15,6 +15,8 @@ const calls: Array<[string, string, Record<string, string>, string?]> = [
   ['GET', '/assets', { authorization: `Bearer ${forged}` }],
   ['GET', '/assets', { authorization: `Basic ${good}` }],
   ['GET', '/limits/wait?timeout=1', { authorization: `Bearer ${good}`, cookie: `session=${good}` }],
+  // A client that puts its token into the query string (the facades never read it there).
+  ['GET', `/assets?token=${good}&access_token=${other}`, {}],
 ];
 for (const [method, path, headers, body] of calls) {
   await fetch(agr.url + path, { method, headers, body });
