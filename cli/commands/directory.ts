@@ -1,11 +1,12 @@
-// `tps directory approve|renew|revoke|list [CODE]`: the administrator's side of the component
-// directory, over its admin REST API (TPS_DIRECTORY_URL, TPS_ADMIN_TOKEN; TPS_DIRECTORY_CA_FILE
+// `tps directory approve|renew|revoke|list [CODE]` and `tps directory server-cert` (server-cert.ts):
+// the administrator's side of the component directory, over its admin REST API (TPS_DIRECTORY_URL, TPS_ADMIN_TOKEN; TPS_DIRECTORY_CA_FILE
 // pins the directory CA when it serves HTTPS). The logic is in runDirectoryCommand so tests
 // drive it in-process against a real directory.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError, loadPlatformConfig } from '../../packages/config/src/index.js';
 import { DirectoryAdminClient, DirectoryClientError, type ComponentRecord } from '../../packages/directory-client/src/index.js';
+import { runServerCertCommand, type ServerCertOptions } from './server-cert.js';
 
 export type DirectoryAction = 'approve' | 'renew' | 'revoke' | 'list';
 
@@ -72,4 +73,14 @@ export function registerDirectoryCommands(program: Command): void {
   dir.command('approve <code>').description('approve a pending component; the CA issues its certificates').action(action('approve'));
   dir.command('renew <code>').description("issue new certificates for a component's keys (old ones stay valid until expiry)").action(action('renew'));
   dir.command('revoke <code>').description('revoke a component and all its certificates').action(action('revoke'));
+  dir
+    .command('server-cert')
+    .description('have the directory CA certify a new local key as TLS server certificate (RabbitMQ, tps serve on another host)')
+    .requiredOption('--hosts <names>', 'comma-separated DNS names and IP addresses the certificate carries (1-20)')
+    .option('--days <n>', 'validity in days, 1-825 (default 365)')
+    .option('--client-auth', 'also allow the certificate as TLS client certificate (RabbitMQ cluster peers, shovels)')
+    .requiredOption('--out <dir>', 'directory for key.pem (0600), cert.pem and ca.pem; existing files are not overwritten')
+    .action(async (opts: ServerCertOptions) => {
+      process.exitCode = await runServerCertCommand(opts, directoryDepsFromEnv());
+    });
 }

@@ -4,12 +4,13 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { HttpProblem } from '../../packages/http/src/index.js';
 import type { MessagePath } from '../../packages/trust/src/index.js';
-import type { CertificatesResponse, PathRule, RegistrationRequest } from '../../packages/directory-client/src/index.js';
+import type { CertificatesResponse, PathRule, RegistrationRequest, ServerCertificateRequest, ServerCertificateResponse } from '../../packages/directory-client/src/index.js';
 import { newComponentToken, sha256Hex } from './auth.js';
 import type { CertificateAuthority } from './ca/certificate-authority.js';
-import { parseCsr, publicKeyDer, type ParsedCsr } from './ca/csr.js';
+import { parseCsr, parseCsrKey, publicKeyDer, type ParsedCsr } from './ca/csr.js';
 import type { DirectoryConfig } from './directory-config.js';
 import type { CertificateUsage, ComponentEntity } from './model.js';
+import { SERVER_CERTIFICATE_LIMITS } from './schemas.js';
 import { CertificateRepository } from './storage/certificate.repository.js';
 import { ComponentRepository } from './storage/component.repository.js';
 import { PathRepository } from './storage/path.repository.js';
@@ -136,6 +137,20 @@ export class DirectoryService {
     });
     this.logger.warn({ audit: 'directory.revoke', code }, 'component revoked with all its certificates');
     return this.mustFind(code);
+  }
+
+  /**
+   * Admin: a TLS server certificate for RabbitMQ or a separately deployed component (issue 13).
+   * Not stored with the components' certificates (it names hosts, not a component, and is never
+   * published to endpoints); the audit log line keeps serial, names and expiry.
+   */
+  async issueServerCertificate(req: ServerCertificateRequest): Promise<ServerCertificateResponse> {
+    const csr = await parseCsrKey(req.csr, 'csr');
+    const days = req.days ?? SERVER_CERTIFICATE_LIMITS.defaultDays;
+    const hosts = req.hosts.map((h) => h.toLowerCase());
+    const cert = await this.ca.certifyServerKey(csr, hosts, req.clientAuth === true, days * 86_400, this.now());
+    this.logger.info({ audit: 'directory.server-certificate', serial: cert.serial, hosts, clientAuth: req.clientAuth === true, notAfter: cert.notAfter }, 'server certificate issued');
+    return { certificatePem: cert.pem, caPem: this.ca.certificatePem, serial: cert.serial, notAfter: cert.notAfter };
   }
 
   async certificatesOf(c: ComponentEntity): Promise<CertificatesResponse> {

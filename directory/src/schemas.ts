@@ -1,4 +1,5 @@
 // Request bodies, checked before anything is stored. EIC check characters are verified here.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { HttpProblem } from '../../packages/http/src/index.js';
 import { isValidEic } from '../../packages/directory-client/src/eic.js';
@@ -42,6 +43,34 @@ export const pathsSchema = z
           .refine((p) => !p.validFrom || !p.validUntil || Date.parse(p.validFrom) < Date.parse(p.validUntil), 'validFrom must be before validUntil'),
       )
       .max(500),
+  })
+  .strict();
+
+/** Certificate of a server the directory CA vouches for (issue 13): at most this many names, this validity. */
+export const SERVER_CERTIFICATE_LIMITS = { maxHosts: 20, minDays: 1, maxDays: 825, defaultDays: 365 } as const;
+
+/**
+ * A DNS name (LDH labels, no wildcard: each host gets its own name) or an IPv4/IPv6 literal
+ * without a zone (a zone only means something on one machine). All-numeric names that are not
+ * IPs ("10.1.2") are refused: clients would read them as addresses, not names.
+ */
+export function isServerHost(h: string): boolean {
+  if (h.includes('%')) return false;
+  if (isIP(h)) return true;
+  if (h.length > 253 || /^[\d.]+$/.test(h)) return false;
+  return h.split('.').every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(l));
+}
+
+export const serverCertificateSchema = z
+  .object({
+    csr: pem,
+    hosts: z
+      .array(z.string().max(253).refine(isServerHost, 'must be a DNS name (letters, digits, hyphens; no wildcard) or an IP address'))
+      .min(1)
+      .max(SERVER_CERTIFICATE_LIMITS.maxHosts)
+      .refine((hs) => new Set(hs.map((h) => h.toLowerCase())).size === hs.length, 'a host may be listed once'),
+    days: z.number().int().min(SERVER_CERTIFICATE_LIMITS.minDays).max(SERVER_CERTIFICATE_LIMITS.maxDays).optional(),
+    clientAuth: z.boolean().optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // their CSRs. Created on first start, kept in the directory's database so a restart (or a second
 // replica) issues under the same root and earlier certificates keep chaining.
 import { createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Knex } from 'knex';
 import { EC_ALGORITHM, x509 } from '../../../packages/directory-client/src/x509-provider.js';
 import type { CaRepository } from '../storage/ca.repository.js';
@@ -74,18 +75,33 @@ export class CertificateAuthority {
   /** The directory's own TLS certificate (REST over HTTPS); its key is generated here and stays in memory. */
   async issueServerCertificate(hostnames: string[], validitySeconds: number): Promise<{ certPem: string; keyPem: string }> {
     const keys = (await webcrypto.subtle.generateKey(EC_ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-    const san = new x509.SubjectAlternativeNameExtension(
-      hostnames.map((h) => (/^[\d.]+$/.test(h) || h.includes(':') ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h })),
-    );
-    const issued = await this.sign(
-      keys.publicKey,
-      [{ CN: [hostnames[0] ?? 'localhost'] }, { O: ['TPS'] }],
-      [new x509.BasicConstraintsExtension(false), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]), san],
-      validitySeconds,
-      new Date(),
-    );
+    const issued = await this.signServer(keys.publicKey, hostnames, false, validitySeconds, new Date());
     const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
     return { certPem: issued.pem, keyPem: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString() };
+  }
+
+  /**
+   * A TLS server certificate for a key the requester keeps (issue 13: RabbitMQ, a separately
+   * deployed core or facade). The CSR only proves possession of the key; the names are the
+   * administrator's `hostnames`, never the CSR's subject. `clientAuth` adds that EKU for
+   * servers that also dial out with the same certificate (RabbitMQ cluster peers, shovels).
+   */
+  certifyServerKey(csr: ParsedCsr, hostnames: string[], clientAuth: boolean, validitySeconds: number, now = new Date()): Promise<IssuedCertificate> {
+    return this.signServer(csr.publicKey, hostnames, clientAuth, validitySeconds, now);
+  }
+
+  private async signServer(publicKey: x509.PublicKeyType, hostnames: string[], clientAuth: boolean, validitySeconds: number, now: Date): Promise<IssuedCertificate> {
+    // Clients check host names against the SANs only (RFC 6125); the CN is for people reading it.
+    const san = new x509.SubjectAlternativeNameExtension(hostnames.map((h) => (isIP(h) ? { type: 'ip' as const, value: h } : { type: 'dns' as const, value: h })));
+    const eku = clientAuth ? [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth] : [x509.ExtendedKeyUsage.serverAuth];
+    return this.sign(
+      publicKey,
+      // X.520 caps a CN at 64 characters; a longer DNS name still goes into the SANs.
+      [{ CN: [hostnames.find((h) => h.length <= 64) ?? 'TPS server'] }, { O: ['TPS'] }],
+      [new x509.BasicConstraintsExtension(false), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true), new x509.ExtendedKeyUsageExtension(eku), san],
+      validitySeconds,
+      now,
+    );
   }
 
   private async sign(

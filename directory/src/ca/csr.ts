@@ -1,11 +1,25 @@
 // Checks a submitted PKCS#10 request before anything is stored: well-formed, ECDSA P-256,
 // self-signature valid (proof that the submitter holds the private key) and CN = component code.
+// Server-certificate requests (issue 13) need the same checks except the CN: parseCsrKey.
 import { HttpProblem } from '../../../packages/http/src/index.js';
 import { x509 } from '../../../packages/directory-client/src/x509-provider.js';
 
 export type ParsedCsr = x509.Pkcs10CertificateRequest;
 
 export async function parseCsr(pem: string, field: string, code: string): Promise<ParsedCsr> {
+  const csr = await parseCsrKey(pem, field);
+  const cn = csr.subjectName.getField('CN');
+  if (cn.length !== 1 || cn[0] !== code) {
+    throw HttpProblem.badRequest(`${field} must name the component (CN=${code})`, [{ field, message: `CN is ${cn.join(',') || 'missing'}` }]);
+  }
+  return csr;
+}
+
+/**
+ * Well-formed, ECDSA P-256 and signed by the key it carries; the subject is not looked at (a
+ * server certificate's names come from the administrator's request, not from the CSR).
+ */
+export async function parseCsrKey(pem: string, field: string): Promise<ParsedCsr> {
   let csr: ParsedCsr;
   try {
     if (!pem.includes('-----BEGIN CERTIFICATE REQUEST-----')) throw new Error('no PEM header');
@@ -25,10 +39,6 @@ export async function parseCsr(pem: string, field: string, code: string): Promis
   }
   if (!valid) {
     throw HttpProblem.badRequest(`${field} is not signed by the key it carries`, [{ field, message: 'CSR signature does not match its public key' }]);
-  }
-  const cn = csr.subjectName.getField('CN');
-  if (cn.length !== 1 || cn[0] !== code) {
-    throw HttpProblem.badRequest(`${field} must name the component (CN=${code})`, [{ field, message: `CN is ${cn.join(',') || 'missing'}` }]);
   }
   return csr;
 }

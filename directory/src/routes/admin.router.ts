@@ -1,11 +1,12 @@
-// Administrator routes (admin bearer token): list, inspect, approve, renew, revoke.
+// Administrator routes (admin bearer token): list, inspect, approve, renew, revoke, and server
+// certificates from the directory CA for hosts outside this process (issue 13).
 import { Router, type Request } from 'express';
 import { HttpProblem } from '../../../packages/http/src/index.js';
 import type { ComponentRecord } from '../../../packages/directory-client/src/index.js';
 import { requireAdmin, sha256Hex } from '../auth.js';
 import type { DirectoryService } from '../directory-service.js';
 import type { ComponentEntity } from '../model.js';
-import { parseCode } from '../schemas.js';
+import { parseBody, parseCode, serverCertificateSchema } from '../schemas.js';
 
 export function adminRouter(service: DirectoryService, adminToken: string | undefined): Router {
   const r = Router();
@@ -41,6 +42,12 @@ export function adminRouter(service: DirectoryService, adminToken: string | unde
   r.post('/api/admin/components/:code/revoke', async (req, res) => {
     guard(req);
     res.json(toRecord(await service.revoke(parseCode(req.params.code))));
+  });
+
+  r.post('/api/admin/server-certificates', async (req, res) => {
+    guard(req);
+    const body = parseBody(serverCertificateSchema, req.body);
+    res.status(201).json(await service.issueServerCertificate(body));
   });
 
   return r;

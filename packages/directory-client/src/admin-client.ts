@@ -1,6 +1,6 @@
 // The administrator side of the directory's REST API, used by `tps directory …`.
 import { callJson, expectStatus, type HttpOptions } from './http-client.js';
-import type { CertificatesResponse, ComponentRecord, ComponentStatus } from './wire-types.js';
+import type { CertificatesResponse, ComponentRecord, ComponentStatus, ServerCertificateRequest, ServerCertificateResponse } from './wire-types.js';
 
 export class DirectoryAdminClient {
   constructor(
@@ -33,6 +33,16 @@ export class DirectoryAdminClient {
   /** Revokes the component and all its certificates; endpoints stop accepting it after their next sync. */
   revoke(code: string): Promise<ComponentRecord> {
     return this.action(code, 'revoke');
+  }
+
+  /**
+   * Has the directory CA certify a server key for the given host names (issue 13). The caller
+   * generated the key and sends only the CSR: the private key never leaves this process.
+   */
+  async serverCertificate(request: ServerCertificateRequest): Promise<ServerCertificateResponse> {
+    const r = await callJson(this.http, 'POST', 'api/admin/server-certificates', { token: this.adminToken, body: request });
+    expectStatus(r, [201], `server certificate for ${request.hosts.join(',')}`);
+    return r.body as ServerCertificateResponse;
   }
 
   private async action(code: string, verb: 'approve' | 'renew' | 'revoke'): Promise<ComponentRecord> {

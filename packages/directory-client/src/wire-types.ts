@@ -71,6 +71,26 @@ export interface EncryptionKeyRequest {
 }
 
 /** The content endpoints synchronise (F1): everything a verifier or router needs. */
+/** `POST /api/admin/server-certificates` (issue 13): a TLS server certificate for a key the caller keeps. */
+export interface ServerCertificateRequest {
+  /** PKCS#10 PEM (ECDSA P-256); only its key is certified, its subject is ignored. */
+  csr: string;
+  /** DNS names and IP addresses the certificate carries as subjectAltName (1–20). */
+  hosts: string[];
+  /** Validity in days, 1–825 (default 365). */
+  days?: number;
+  /** Adds the clientAuth EKU (RabbitMQ cluster peers, shovels, federation). */
+  clientAuth?: boolean;
+}
+
+export interface ServerCertificateResponse {
+  certificatePem: string;
+  /** The directory CA: what clients of that server pin. */
+  caPem: string;
+  serial: string;
+  notAfter: string;
+}
+
 export interface DirectoryContent {
   /** Content hash; also the HTTP ETag. */
   version: string;
