@@ -3,10 +3,12 @@
 // endpoint: verify, validate, store → wakes the waiting long-poll); measured from just before the
 // DSO's POST to the AGR/BRP's GET /limits/wait returning with it. Idle, then under background
 // schedule load at 50 % of the throughput measured on the same platform just before.
+import { join } from 'node:path';
 import { driveSchedules, round } from './e2e.js';
 import { log, Progress, sleep, summarize, timed, type BenchResult, type LatencySummary } from './lib/common.js';
+import { summarizeProfile } from './report/profile.js';
 import { setupGrid, type Grid } from './lib/grid.js';
-import { PlatformUnderTest, type BenchPlatform } from './lib/platform.js';
+import { PlatformUnderTest, SplitPlatform, type BenchPlatform } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
 
 export interface LatencyOptions {
@@ -16,6 +18,10 @@ export interface LatencyOptions {
   clients?: number;
   /** Schedules/s of background load; default half of a calibration run on the same platform. */
   loadRate?: number;
+  /** One Node process per component (as `tps serve X` runs them) instead of all four in one. */
+  split?: boolean;
+  /** Write CPU profiles of the platform process during the idle and the loaded signals here. */
+  profileDir?: string;
 }
 
 const isoMinute = (ms: number): string => new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16) + ':00Z';
@@ -88,15 +94,28 @@ export async function runLatency(o: LatencyOptions = {}): Promise<BenchResult> {
   const quick = o.quick ?? false;
   const n = o.signals ?? (quick ? 5 : 1000);
   const clients = o.clients ?? (quick ? 2 : 16);
-  return timed('latency', quick, { signals: n, backgroundClients: clients, process: 'all four components in one Node process' }, async (result) =>
+  const split = o.split ?? false;
+  const processes = split ? 'one Node process per component (tps serve X), load generator in another' : 'all four components in one Node process';
+  return timed(split ? 'latency-split' : 'latency', quick, { signals: n, backgroundClients: clients, process: processes }, async (result) =>
     withRabbit(async (amqpUrl) => {
-      const p = await new PlatformUnderTest({ amqpUrl, agrs: clients + 1, dsos: 1 }).start();
+      const options = { amqpUrl, agrs: clients + 1, dsos: 1 };
+      const p: BenchPlatform = split ? await new SplitPlatform(options).start() : await new PlatformUnderTest(options).start();
       try {
         log(`latency: platform up (pid ${p.pid})`);
         const grid = await setupGrid(p, { pointsPerDso: clients + 1, assetsPerAgr: 4 });
         log('latency: grid registered');
         await signals(p, grid, quick ? 1 : 30, 'warm', new Progress('latency warm-up', quick ? 1 : 30));
-        const idle = await signals(p, grid, n, 'idle', new Progress('latency idle', n));
+        const profiled = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+          if (!o.profileDir) return run();
+          await p.profileStart();
+          try {
+            return await run();
+          } finally {
+            const files = await p.profileStop(join(o.profileDir, `latency-${phase}-${Date.now()}.cpuprofile`));
+            result.details = { ...result.details, [`profile-${phase}`]: { files, summary: summarizeProfile(files[0]!) } };
+          }
+        };
+        const idle = await profiled('idle', () => signals(p, grid, n, 'idle', new Progress('latency idle', n)));
         let rate = o.loadRate;
         if (!rate) {
           const cal = await driveSchedules(p, grid.assets.slice(0, clients), quick ? 6 : 400, clients, 5_000_000, new Progress('calibrate load', quick ? 6 : 400));
@@ -108,7 +127,7 @@ export async function runLatency(o: LatencyOptions = {}): Promise<BenchResult> {
         let stop = false;
         const background = driveSchedules(p, grid.assets.slice(0, clients), Infinity, clients, 7_000_000, undefined, rate, () => stop);
         await sleep(quick ? 200 : 1000);
-        const loaded = await signals(p, grid, n, 'load', new Progress('latency under load', n)).finally(() => (stop = true));
+        const loaded = await profiled('load', () => signals(p, grid, n, 'load', new Progress('latency under load', n))).finally(() => (stop = true));
         const bg = await background;
         result.parameters.backgroundSent = bg.sent;
         result.parameters.backgroundAchieved = round(bg.perSecond, 1);
@@ -120,7 +139,7 @@ export async function runLatency(o: LatencyOptions = {}): Promise<BenchResult> {
           { name: `${label} max`, value: s.max, unit: 'ms' },
         ];
         result.figures.push(...fig('stop → AGR wake, idle', si), ...fig('stop → AGR wake, under load', sl));
-        result.details = { breakdownIdle: await breakdown(p, idle), breakdownLoaded: await breakdown(p, loaded), idle: si, loaded: sl, dsoPostIdle: summarize(idle.post), dsoPostLoaded: summarize(loaded.post), wakeIdleMs: idle.wake.map((x) => round(x, 2)), wakeLoadedMs: loaded.wake.map((x) => round(x, 2)) };
+        result.details = { ...result.details, breakdownIdle: await breakdown(p, idle), breakdownLoaded: await breakdown(p, loaded), idle: si, loaded: sl, dsoPostIdle: summarize(idle.post), dsoPostLoaded: summarize(loaded.post), wakeIdleMs: idle.wake.map((x) => round(x, 2)), wakeLoadedMs: loaded.wake.map((x) => round(x, 2)) };
       } finally {
         await p.stop();
       }

@@ -6,7 +6,7 @@ import { log, machine, type BenchResult, type Machine } from './lib/common.js';
 /** The six benchmarks of issue 14, in the order `all` runs them. */
 export const BENCH_NAMES = ['e2e', 'latency', 'longpoll', 'fairness', 'registry', 'documents'] as const;
 /** Also available by name: benchmarks 1 and 3 with one Node process per component (`tps serve X`). */
-export const EXTRA_BENCH_NAMES = ['e2e-split', 'longpoll-split'] as const;
+export const EXTRA_BENCH_NAMES = ['e2e-split', 'latency-split', 'longpoll-split'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number] | (typeof EXTRA_BENCH_NAMES)[number];
 
 export interface SuiteOptions {
@@ -39,7 +39,9 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'e2e-split':
       return (await import('./e2e.js')).runE2e({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
     case 'latency':
-      return (await import('./latency.js')).runLatency({ quick, ...(o.signals ? { signals: o.signals } : {}) });
+      return (await import('./latency.js')).runLatency({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}) });
+    case 'latency-split':
+      return (await import('./latency.js')).runLatency({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}) });
     case 'longpoll':
       return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}) });
     case 'longpoll-split':
