@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { Messenger, ReceivedDocument } from '../../packages/runtime/src/index.js';
-import { migrate } from '../../packages/storage/src/index.js';
+import { afterCommit, migrate } from '../../packages/storage/src/index.js';
 import { DEFAULT_POLICY, isPolicyName } from '../../packages/fairness/src/index.js';
 import { coreMigrations } from './storage/migrations.js';
 import { dispatchDocument } from './handlers/dispatch.js';
@@ -65,20 +65,4 @@ export async function createCore(db: Knex, messenger: Messenger, options: Partia
   // Lists marked before a stop or crash are still owed.
   flusher.kick();
   return { handle, views: new CoreViews(db), options: resolved, events, flushAssetLists: () => flusher.flush(), close: () => flusher.close() };
-}
-
-/** Runs `fn` after the outermost transaction commits (the handler may run in a savepoint); never on rollback. */
-function afterCommit(trx: Knex.Transaction, fn: () => void): void {
-  let root = trx;
-  while (root.parentTransaction) root = root.parentTransaction;
-  const done = root.executionPromise as Promise<unknown> | undefined;
-  const safe = () => {
-    try {
-      fn();
-    } catch {
-      // A listener's failure must not surface as the messaging layer's error.
-    }
-  };
-  if (done) done.then(safe, () => undefined);
-  else queueMicrotask(safe);
 }

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { isDocumentError } from '../../packages/iec62325/src/errors/document-error.js';
 import type { ReceivedDocument } from '../../packages/runtime/src/index.js';
+import { whenCommitted } from '../../packages/storage/src/index.js';
 import { wakeKey, type DsoContext } from './deps.js';
 import type { InboundDocument } from './mapping/codec.js';
 import { metricsOf } from './mapping/fairness-reason.js';
@@ -37,8 +38,9 @@ export async function handleDocument(ctx: DsoContext, received: ReceivedDocument
 
   const at = isoNow(ctx.now());
   const wake = (stream: 'assets' | 'schedules') => {
-    // After commit only: a woken reader must find the rows.
-    trx.executionPromise.then(
+    // After the outermost commit only (this runs in the messaging layer's savepoint): a woken
+    // reader must find the rows.
+    whenCommitted(trx).then(
       () => ctx.broadcast.publish(wakeKey(dso, stream)),
       () => undefined,
     ).catch((err: unknown) => log.error({ err }, 'wake-up broadcast failed'));
