@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { ComponentIdentity, DirectoryView } from '../../trust/src/index.js';
-import { migrate } from '../../storage/src/index.js';
+import { migrate, whenCommitted } from '../../storage/src/index.js';
 import { DEFAULT_ENCRYPTION_POLICY, type EncryptionPolicy } from './envelope/encryption.policy.js';
 import { MadesError, MadesErrorCode } from './errors.js';
 import { InboxConsumer, type MessageHandler } from './inbox/inbox-consumer.js';
@@ -156,9 +156,14 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
   async send(request: SendRequest, trx?: Knex.Transaction): Promise<string> {
     const options = { identity: this.o.identity, directory: this.o.directory, maxPayloadBytes: this.maxPayloadBytes, encryption: this.encryption, ttlFor: (bt: string) => this.ttlFor(bt) };
     const result = trx ? await writeOutbox(trx, options, request) : await this.o.db.transaction((own) => writeOutbox(own, options, request));
-    const committed = trx ? trx.executionPromise : Promise.resolve();
+    // The outermost commit: `trx` may be a savepoint (a handler answering a received message).
+    const committed = trx ? whenCommitted(trx) : Promise.resolve();
     committed.then(
-      () => (result.failed ? this.emit('status', result.failed) : this.relay.wake()),
+      () => {
+        if (result.failed) return void this.emit('status', result.failed);
+        if (result.urgent) return this.relay.publishNow(result.urgent);
+        this.relay.wake();
+      },
       () => undefined, // rolled back: the message never existed
     );
     return result.messageId;

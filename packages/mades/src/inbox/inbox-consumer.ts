@@ -14,6 +14,7 @@ import type { Envelope } from '../envelope/headers.js';
 import { openPayload } from '../envelope/open-payload.js';
 import { verifyEnvelope, type VerifyResult } from '../envelope/verifier.js';
 import { applyTransitions, type StatusChange, type Transition } from '../tracking/status.js';
+import { URGENT_PRIORITY } from '../priority.js';
 import { decodeAcks } from '../tracking/transport-ack.js';
 import type { Delivery, Subscription, Transport } from '../transport/transport.js';
 
@@ -46,13 +47,6 @@ export interface InboxOptions {
   log(level: 'warn' | 'error' | 'info', msg: string, extra?: object): void;
 }
 
-/**
- * Deliveries at or above this priority (emergency signals, priority 9) take the emergency lane:
- * handled before any waiting normal delivery, and a running batch of normal ones yields to them
- * after the message in hand. RabbitMQ priorities only reorder inside the queue; this is the part
- * the process itself owes (benchmark 2, docs/PERFORMANCE.md).
- */
-export const URGENT_PRIORITY = 9;
 
 /** Verdicts a newer directory view may change: decided only after one refresh. */
 const REFRESHABLE: ReadonlySet<FailedReason> = new Set([FailedReason.SIGNER_UNKNOWN, FailedReason.PATH_NOT_ALLOWED]);

@@ -9,7 +9,9 @@ import { FailedReason, MadesError, MadesErrorCode } from '../errors.js';
 import { encryptionRequired, type EncryptionPolicy } from '../envelope/encryption.policy.js';
 import { Syntax, toHeaders } from '../envelope/headers.js';
 import { sealEnvelope } from '../envelope/seal.js';
+import { URGENT_PRIORITY } from '../priority.js';
 import { MessageStatus, type StatusChange } from '../tracking/status.js';
+import type { OutgoingMessage } from '../transport/transport.js';
 
 export interface SendRequest {
   receiverCode: string;
@@ -35,7 +37,15 @@ export interface OutboxWriterOptions {
 
 const invalid = (message: string) => new MadesError(MadesErrorCode.INVALID_REQUEST, message);
 
-export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendRequest): Promise<{ messageId: string; failed?: StatusChange }> {
+export interface OutboxWritten {
+  messageId: string;
+  /** Set when the message was refused at once (unknown receiver, no encryption certificate). */
+  failed?: StatusChange;
+  /** Emergency messages: exactly the row's message, for the relay's fast lane once committed. */
+  urgent?: OutgoingMessage;
+}
+
+export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendRequest): Promise<OutboxWritten> {
   if (!Syntax.code.test(req.receiverCode)) throw invalid('receiverCode is malformed');
   if (!Syntax.businessType.test(req.businessType)) throw invalid('businessType is malformed');
   if (!Syntax.code.test(req.senderParty)) throw invalid('senderParty is malformed');
@@ -69,6 +79,7 @@ export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendReq
     recipient,
   );
   const now = envelope.created;
+  const headers = toHeaders(envelope);
   await db('mades_sent').insert({
     message_id: envelope.messageId,
     receiver: envelope.receiver,
@@ -78,7 +89,7 @@ export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendReq
     priority,
     ttl_ms: ttlMs,
     created_at: envelope.created,
-    headers: JSON.stringify(toHeaders(envelope)),
+    headers: JSON.stringify(headers),
     payload: failure ? null : body,
     published: failure !== undefined,
     status: failure ? MessageStatus.FAILED : MessageStatus.ACCEPTED,
@@ -87,7 +98,10 @@ export async function writeOutbox(db: Knex, o: OutboxWriterOptions, req: SendReq
     reason: failure?.reason ?? null,
     detail: failure?.detail ?? null,
   });
-  if (!failure) return { messageId: envelope.messageId };
+  if (!failure) {
+    if (priority < URGENT_PRIORITY) return { messageId: envelope.messageId };
+    return { messageId: envelope.messageId, urgent: { receiver: envelope.receiver, messageId: envelope.messageId, body, headers, priority, expirationMs: ttlMs } };
+  }
   return {
     messageId: envelope.messageId,
     failed: {
