@@ -14,11 +14,13 @@ export async function resolveAffected(
   const { assets, points } = ctx.stores;
   const named = [...new Set(items.flatMap((s) => s.assetIds ?? []))];
   const onGrid = new Set((await assets.findMany(ctx.db, dso, named)).map((a) => a.assetId));
-  // Rejected points were never accepted by the core: they are not this DSO's.
-  const ownPoints = new Set((await points.list(ctx.db, dso)).filter((p) => p.state !== 'rejected').map((p) => p.connectionPoint));
-  const namedPoints = [...new Set(items.flatMap((s) => s.connectionPointIds ?? []))].filter((cp) => ownPoints.has(cp));
+  // Rejected points were never accepted by the core: they are not this DSO's. Only the named points
+  // are read: an emergency signal must not cost a scan of a DSO's whole grid.
+  const namedPoints = [...new Set(items.flatMap((s) => s.connectionPointIds ?? []))];
+  const ownPoints = new Set((await points.findMany(ctx.db, dso, namedPoints)).filter((p) => p.state !== 'rejected').map((p) => p.connectionPoint));
+  const namedOwn = namedPoints.filter((cp) => ownPoints.has(cp));
   const atPoint = new Map<string, string[]>();
-  for (const a of await assets.atConnectionPoints(ctx.db, dso, namedPoints)) {
+  for (const a of await assets.atConnectionPoints(ctx.db, dso, namedOwn)) {
     atPoint.set(a.connectionPoint, [...(atPoint.get(a.connectionPoint) ?? []), a.assetId]);
   }
 

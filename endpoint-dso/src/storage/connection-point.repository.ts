@@ -33,6 +33,15 @@ export class ConnectionPointRepository {
     return (await db('dso_connection_points').where({ dso }).orderBy('connection_point')).map(toPoint);
   }
 
+  /** These points of this DSO (unknown ones are left out); in pieces below the bound-parameter limit. */
+  async findMany(db: Db, dso: string, points: readonly string[]): Promise<ConnectionPoint[]> {
+    const out: ConnectionPoint[] = [];
+    for (let i = 0; i < points.length; i += 500) {
+      out.push(...(await db('dso_connection_points').where({ dso }).whereIn('connection_point', points.slice(i, i + 500))).map(toPoint));
+    }
+    return out;
+  }
+
   async get(db: Db, dso: string, connectionPoint: string): Promise<ConnectionPoint | undefined> {
     const row = await db('dso_connection_points').where({ dso, connection_point: connectionPoint }).first();
     return row ? toPoint(row) : undefined;
