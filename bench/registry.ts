@@ -8,12 +8,14 @@
 // over 1,000 connection points, 100 AGR/BRPs, 10 DSOs (100,000 assets each). The size actually
 // measured is in the result's parameters: a scaled run is never reported as the full size.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/common.js';
 import { setupGrid } from './lib/grid.js';
 import { PlatformUnderTest } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
 import { PostgresServer } from '../packages/testing/src/index.js';
 import { round } from './e2e.js';
+import { summarizeProfile } from './report/profile.js';
 
 export interface RegistryOptions {
   quick?: boolean;
@@ -24,6 +26,8 @@ export interface RegistryOptions {
   /** Also run on PostgreSQL (a private server); SQLite always. */
   postgres?: boolean;
   queries?: number;
+  /** Write a V8 CPU profile of the platform process during the registrations into this folder. */
+  profileDir?: string;
 }
 
 /**
@@ -56,9 +60,16 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
         const p = await new PlatformUnderTest({ amqpUrl, agrs, dsos, ...(pg ? { databaseUrl: pg.url } : {}) }).start();
         try {
           log(`registry (${db}): ${assets} assets, ${points} connection points, ${agrs} AGR/BRPs, ${dsos} DSOs`);
+          // The profiler's own overhead lands in the CPU figure of a profiled run: compare
+          // CPU figures only between runs that were both profiled or both not.
+          if (o.profileDir) await p.profileStart();
           const cpu0 = processCpuSeconds(p.pid);
           const grid = await setupGrid(p, { pointsPerDso: Math.floor(points / dsos), assetsPerAgr: Math.floor(assets / agrs), concurrency: 8, progress: true, timeoutMs: 3_600_000 });
           const cpu1 = processCpuSeconds(p.pid);
+          if (o.profileDir) {
+            const files = await p.profileStop(join(o.profileDir, `registry-${db}-platform-${Date.now()}.cpuprofile`));
+            result.details = { ...result.details, [`${db}Profile`]: { files, summary: summarizeProfile(files[0]!) } };
+          }
           const platformCpuS = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
           const registered = grid.assets.reduce((s, a) => s + a.length, 0);
           // The largest DSO's GET /assets (the mirror): latency and size.

@@ -47,7 +47,7 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':
-      return (await import('./registry.js')).runRegistry({ quick, ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}) });
+      return (await import('./registry.js')).runRegistry({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}) });
     case 'documents':
       return (await import('./documents-rate.js')).runDocuments({ quick });
   }

@@ -30,7 +30,7 @@ export function registerBenchCommand(program: Command): void {
     .argument('<name>', `${[...BENCH_NAMES, ...EXTRA_BENCH_NAMES].join('|')}|all, or several separated by commas`)
     .option('--json <file>', 'write machine-readable results (machine, parameters, figures, load) to this file')
     .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
-    .option('--profile <dir>', 'e2e: write a CPU profile of the platform process during the last round to this folder')
+    .option('--profile <dir>', 'e2e: write a CPU profile of the platform process during the last round to this folder; registry: during the registrations')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
     .option('--postgres', 'registry: also on PostgreSQL (a private server)')
     .option('--messages <n>', 'e2e: schedules per round')
