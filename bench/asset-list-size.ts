@@ -7,6 +7,8 @@ import { makeEic, makeGsrn, MARKET_ROLE } from '../packages/iec62325/src/index.j
 
 const MADES_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024; // packages/mades endpoint default
 
+const assetId = (i: number): string => makeEic('10W', `S${String(i).padStart(10, '0')}`);
+
 function list(n: number): string {
   return buildAssetList({
     mRID: 'AL-size-1',
@@ -15,14 +17,14 @@ function list(n: number): string {
     sender: { mRID: makeEic('10X', 'TPS-CORE'), role: MARKET_ROLE.platform },
     receiver: { mRID: makeEic('10X', 'DSO-ONE'), role: MARKET_ROLE.dso },
     unit: 'KWT',
-    assets: Array.from({ length: n }, (_, i) => ({
-      assetId: makeEic('10W', `S${String(i).padStart(10, '0')}`),
-      name: `asset ${i}`,
+    assets: Array.from({ length: n }, (_, i) => assetId(i)).map((id, i) => ({
+      assetId: id,
+      name: `bench asset ${id}`, // as bench/lib/grid.ts names them
       connectionPoint: makeGsrn(`571${String(i % 100_000).padStart(14, '0')}`),
       produces: true,
       consumes: true,
-      maxProductionW: 10_000,
-      maxConsumptionW: 5_000,
+      maxProductionW: 100_000,
+      maxConsumptionW: 100_000,
     })),
   });
 }
