@@ -25,6 +25,8 @@ export interface RegistryOptions {
   dsos?: number;
   /** Also run on PostgreSQL (a private server); SQLite always. */
   postgres?: boolean;
+  /** With postgres: PostgreSQL only, so one database's run fits a time box. */
+  skipSqlite?: boolean;
   queries?: number;
   /** Write a V8 CPU profile of the platform process during the registrations into this folder. */
   profileDir?: string;
@@ -52,7 +54,7 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
   const agrs = o.agrs ?? (quick ? 2 : 100);
   const dsos = o.dsos ?? (quick ? 2 : 10);
   const queries = o.queries ?? (quick ? 2 : 20);
-  const databases: Array<'sqlite' | 'postgresql'> = o.postgres ? ['sqlite', 'postgresql'] : ['sqlite'];
+  const databases: Array<'sqlite' | 'postgresql'> = o.postgres ? (o.skipSqlite ? ['postgresql'] : ['sqlite', 'postgresql']) : ['sqlite'];
   return timed('registry', quick, { assets, points, agrs, dsos, assetsPerDso: Math.floor(assets / dsos), assetsPerCall: 1000, databases, fullSize: assets >= 1_000_000 }, async (result) =>
     withRabbit(async (amqpUrl) => {
       for (const db of databases) {
@@ -82,12 +84,14 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
           await sleep(quick ? 50 : 500);
           const ms: number[] = [];
           let count = 0;
+          let bytes = 0;
           const progress = new Progress(`GET /assets (${perDso[biggest]} assets)`, queries);
           for (let q = 0; q < queries; q++) {
             const t0 = performance.now();
             const list = await dso.get<{ assets: unknown[] }>('/assets');
             ms.push(performance.now() - t0);
             count = list.assets.length;
+            bytes = Buffer.byteLength(JSON.stringify(list)); // the body as re-serialized (the server writes the same JSON)
             progress.update(q + 1);
           }
           const s = summarize(ms);
@@ -98,8 +102,9 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
             ...(platformCpuS !== undefined ? [{ name: `${db}: platform CPU for the registrations and mirrors`, value: round(platformCpuS, 1), unit: 's', note: `${Math.round(registered / platformCpuS)} assets per CPU second (platform process, /proc)` }] : []),
             { name: `${db}: DSO GET /assets p50 (${count.toLocaleString('en')} assets)`, value: s.p50, unit: 'ms' },
             { name: `${db}: DSO GET /assets p99 (${count.toLocaleString('en')} assets)`, value: s.p99, unit: 'ms' },
+            { name: `${db}: DSO GET /assets body`, value: round(bytes / 1e6, 2), unit: 'MB' },
           );
-          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, assetsPerDso: perDso, query: s, listed: count } };
+          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
         } finally {
           await p.stop();
           await pg?.stop();

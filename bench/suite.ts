@@ -17,6 +17,8 @@ export interface SuiteOptions {
   assets?: number;
   /** Benchmark 5: also on PostgreSQL (a private server from packages/testing). */
   postgres?: boolean;
+  /** registry with postgres: PostgreSQL only. */
+  skipSqlite?: boolean;
   /** Benchmark 1: schedules per round. */
   messages?: number;
   /** Benchmark 2: signals per condition. */
@@ -47,7 +49,7 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':
-      return (await import('./registry.js')).runRegistry({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}) });
+      return (await import('./registry.js')).runRegistry({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}), ...(o.skipSqlite ? { skipSqlite: true } : {}) });
     case 'documents':
       return (await import('./documents-rate.js')).runDocuments({ quick });
   }

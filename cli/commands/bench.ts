@@ -10,6 +10,7 @@ interface BenchCliOptions {
   profile?: string;
   assets?: string;
   postgres?: boolean;
+  skipSqlite?: boolean;
   messages?: string;
   signals?: string;
   waiters?: string;
@@ -33,6 +34,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--profile <dir>', 'e2e: write a CPU profile of the platform process during the last round to this folder; registry: during the registrations')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
     .option('--postgres', 'registry: also on PostgreSQL (a private server)')
+    .option('--skip-sqlite', 'registry with --postgres: PostgreSQL only (a run per database fits a time box)')
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
@@ -55,6 +57,7 @@ export function registerBenchCommand(program: Command): void {
         {
           quick: opts.quick ?? false,
           postgres: opts.postgres ?? false,
+          ...(opts.skipSqlite ? { skipSqlite: true } : {}),
           ...(opts.profile ? { profileDir: opts.profile } : {}),
           ...(assets ? { assets } : {}),
           ...(messages ? { messages } : {}),
