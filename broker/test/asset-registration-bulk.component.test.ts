@@ -32,7 +32,7 @@ function listed(sent: SentDocument[], dso: string): string[] {
   return p.document.assets.map((a) => a.assetId);
 }
 
-describeEachDatabase('TPS core: bulk asset registration in few statements (F4a, F5a; issue 14)', (dut) => {
+describeEachDatabase('TPS core: bulk asset registration in few statements (F4a, F5a, NF3; issue 14)', (dut) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(await dut.open());
@@ -45,7 +45,7 @@ describeEachDatabase('TPS core: bulk asset registration in few statements (F4a, 
     const register = await countStatements(h, () => h.send(assetRegistration(AGR1, ids.map((assetId, i) => ({ assetId, connectionPoint: points[i % 3]! })))));
     expect(ackOf(register.sent).accepted).to.equal(true);
     expect(register.statements, 'statements for one 1,000-asset registration (incl. ack and list push)').to.be.below(100);
-    // F5a + NF3: each DSO's pushed list holds exactly the assets on its own points.
+    // F5a + NF3: each DSO's pushed list holds exactly the assets on its own points, never another DSO's.
     const d1 = listed(register.sent, DSO1);
     const d2 = listed(register.sent, DSO2);
     expect(d1.filter((a) => ids.includes(a))).to.have.length(667);
