@@ -8,12 +8,14 @@
 // over 1,000 connection points, 100 AGR/BRPs, 10 DSOs (100,000 assets each). The size actually
 // measured is in the result's parameters: a scaled run is never reported as the full size.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/common.js';
 import { setupGrid } from './lib/grid.js';
 import { PlatformUnderTest } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
 import { PostgresServer } from '../packages/testing/src/index.js';
 import { round } from './e2e.js';
+import { summarizeProfile } from './report/profile.js';
 
 export interface RegistryOptions {
   quick?: boolean;
@@ -23,7 +25,11 @@ export interface RegistryOptions {
   dsos?: number;
   /** Also run on PostgreSQL (a private server); SQLite always. */
   postgres?: boolean;
+  /** With postgres: PostgreSQL only, so one database's run fits a time box. */
+  skipSqlite?: boolean;
   queries?: number;
+  /** Write a V8 CPU profile of the platform process during the registrations into this folder. */
+  profileDir?: string;
 }
 
 /**
@@ -48,7 +54,7 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
   const agrs = o.agrs ?? (quick ? 2 : 100);
   const dsos = o.dsos ?? (quick ? 2 : 10);
   const queries = o.queries ?? (quick ? 2 : 20);
-  const databases: Array<'sqlite' | 'postgresql'> = o.postgres ? ['sqlite', 'postgresql'] : ['sqlite'];
+  const databases: Array<'sqlite' | 'postgresql'> = o.postgres ? (o.skipSqlite ? ['postgresql'] : ['sqlite', 'postgresql']) : ['sqlite'];
   return timed('registry', quick, { assets, points, agrs, dsos, assetsPerDso: Math.floor(assets / dsos), assetsPerCall: 1000, databases, fullSize: assets >= 1_000_000 }, async (result) =>
     withRabbit(async (amqpUrl) => {
       for (const db of databases) {
@@ -56,9 +62,16 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
         const p = await new PlatformUnderTest({ amqpUrl, agrs, dsos, ...(pg ? { databaseUrl: pg.url } : {}) }).start();
         try {
           log(`registry (${db}): ${assets} assets, ${points} connection points, ${agrs} AGR/BRPs, ${dsos} DSOs`);
+          // The profiler's own overhead lands in the CPU figure of a profiled run: compare
+          // CPU figures only between runs that were both profiled or both not.
+          if (o.profileDir) await p.profileStart();
           const cpu0 = processCpuSeconds(p.pid);
           const grid = await setupGrid(p, { pointsPerDso: Math.floor(points / dsos), assetsPerAgr: Math.floor(assets / agrs), concurrency: 8, progress: true, timeoutMs: 3_600_000 });
           const cpu1 = processCpuSeconds(p.pid);
+          if (o.profileDir) {
+            const files = await p.profileStop(join(o.profileDir, `registry-${db}-platform-${Date.now()}.cpuprofile`));
+            result.details = { ...result.details, [`${db}Profile`]: { files, summary: summarizeProfile(files[0]!) } };
+          }
           const platformCpuS = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
           const registered = grid.assets.reduce((s, a) => s + a.length, 0);
           // The largest DSO's GET /assets (the mirror): latency and size.
@@ -71,12 +84,14 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
           await sleep(quick ? 50 : 500);
           const ms: number[] = [];
           let count = 0;
+          let bytes = 0;
           const progress = new Progress(`GET /assets (${perDso[biggest]} assets)`, queries);
           for (let q = 0; q < queries; q++) {
             const t0 = performance.now();
             const list = await dso.get<{ assets: unknown[] }>('/assets');
             ms.push(performance.now() - t0);
             count = list.assets.length;
+            bytes = Buffer.byteLength(JSON.stringify(list)); // the body as re-serialized (the server writes the same JSON)
             progress.update(q + 1);
           }
           const s = summarize(ms);
@@ -87,8 +102,9 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
             ...(platformCpuS !== undefined ? [{ name: `${db}: platform CPU for the registrations and mirrors`, value: round(platformCpuS, 1), unit: 's', note: `${Math.round(registered / platformCpuS)} assets per CPU second (platform process, /proc)` }] : []),
             { name: `${db}: DSO GET /assets p50 (${count.toLocaleString('en')} assets)`, value: s.p50, unit: 'ms' },
             { name: `${db}: DSO GET /assets p99 (${count.toLocaleString('en')} assets)`, value: s.p99, unit: 'ms' },
+            { name: `${db}: DSO GET /assets body`, value: round(bytes / 1e6, 2), unit: 'MB' },
           );
-          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, assetsPerDso: perDso, query: s, listed: count } };
+          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
         } finally {
           await p.stop();
           await pg?.stop();

@@ -11,12 +11,14 @@ export type BenchName = (typeof BENCH_NAMES)[number] | (typeof EXTRA_BENCH_NAMES
 
 export interface SuiteOptions {
   quick?: boolean;
-  /** CPU profile of the platform process during benchmark 1 into this folder. */
+  /** CPU profiles of the platform process(es) into this folder (e2e, latency, registry). */
   profileDir?: string;
   /** Benchmark 5: total assets (default 1,000,000; quick 2,000). */
   assets?: number;
   /** Benchmark 5: also on PostgreSQL (a private server from packages/testing). */
   postgres?: boolean;
+  /** registry with postgres: PostgreSQL only. */
+  skipSqlite?: boolean;
   /** Benchmark 1: schedules per round. */
   messages?: number;
   /** Benchmark 2: signals per condition. */
@@ -49,7 +51,7 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':
-      return (await import('./registry.js')).runRegistry({ quick, ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}) });
+      return (await import('./registry.js')).runRegistry({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.assets ? { assets: o.assets } : {}), ...(o.postgres ? { postgres: true } : {}), ...(o.skipSqlite ? { skipSqlite: true } : {}) });
     case 'documents':
       return (await import('./documents-rate.js')).runDocuments({ quick });
   }

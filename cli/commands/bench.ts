@@ -10,6 +10,7 @@ interface BenchCliOptions {
   profile?: string;
   assets?: string;
   postgres?: boolean;
+  skipSqlite?: boolean;
   messages?: string;
   signals?: string;
   waiters?: string;
@@ -30,9 +31,10 @@ export function registerBenchCommand(program: Command): void {
     .argument('<name>', `${[...BENCH_NAMES, ...EXTRA_BENCH_NAMES].join('|')}|all, or several separated by commas`)
     .option('--json <file>', 'write machine-readable results (machine, parameters, figures, load) to this file')
     .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
-    .option('--profile <dir>', 'e2e: CPU profile of the platform process during the last round; latency: during the idle and the loaded signals — written to this folder')
+    .option('--profile <dir>', 'CPU profiles of the platform process(es), written to this folder — e2e: the last round; latency: the idle and the loaded signals; registry: the registrations')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
     .option('--postgres', 'registry: also on PostgreSQL (a private server)')
+    .option('--skip-sqlite', 'registry with --postgres: PostgreSQL only (a run per database fits a time box)')
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
@@ -55,6 +57,7 @@ export function registerBenchCommand(program: Command): void {
         {
           quick: opts.quick ?? false,
           postgres: opts.postgres ?? false,
+          ...(opts.skipSqlite ? { skipSqlite: true } : {}),
           ...(opts.profile ? { profileDir: opts.profile } : {}),
           ...(assets ? { assets } : {}),
           ...(messages ? { messages } : {}),

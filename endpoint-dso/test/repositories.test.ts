@@ -31,6 +31,37 @@ describeEachDatabase('DSO endpoint repositories: asset mirror, schedules, limits
     expect((await repo.changesAfter(db, 'other-dso', 0)).changes).to.deep.equal([]);
   });
 
+  it('F5b: a 1,000-asset list is applied in few statements with the numbering of one change per asset (issue 14)', async () => {
+    const repo = new AssetMirrorRepository();
+    const ids = Array.from({ length: 1_000 }, (_, i) => `x${String(i).padStart(4, '0')}`);
+    let statements = 0;
+    const count = (): void => {
+      statements++;
+    };
+    db.on('query', count);
+    try {
+      expect(await db.transaction((t) => repo.applySnapshot(t, A, '2026-03-01T10:00:00Z', ids.map((id) => asset(id)), 'x'))).to.equal(1_000);
+    } finally {
+      db.removeListener('query', count);
+    }
+    // Per asset it was two statements (a sequence number, an insert): ≥ 2,000.
+    expect(statements, 'statements for a 1,000-asset first list').to.be.below(40);
+    const all = await repo.changesAfter(db, A, 0);
+    expect(all.changes.map((c) => c.sequence)).to.deep.equal(ids.map((_, i) => i + 1));
+    expect(all.changes.every((c) => c.change === 'new')).to.equal(true);
+    // Next list: first asset changed, last one dropped, one new: numbered 1001 (changed), 1002 (new), 1003 (removed).
+    const next = [asset(ids[0]!, { maxProductionW: 7 }), ...ids.slice(1, -1).map((id) => asset(id)), asset('y0000')];
+    expect(await db.transaction((t) => repo.applySnapshot(t, A, '2026-03-01T10:01:00Z', next, 'x'))).to.equal(3);
+    const delta = await repo.changesAfter(db, A, 1_000);
+    expect(delta.changes.map((c) => [c.sequence, c.change, c.asset.assetId])).to.deep.equal([
+      [1001, 'changed', ids[0]],
+      [1002, 'new', 'y0000'],
+      [1003, 'removed', ids[999]],
+    ]);
+    expect((await repo.current(db, A)).assets).to.have.length(1_000);
+    expect((await repo.current(db, A)).sequence).to.equal(1003);
+  });
+
   it('F9b: schedules in force take the highest revision per series and leave cancelled series out', async () => {
     const repo = new ScheduleRepository();
     const s = (rev: number, cancelled: boolean, v: number) =>

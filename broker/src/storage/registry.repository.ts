@@ -1,9 +1,12 @@
 // F4a static information: connection points, assets and their history. All SQL of the registry
-// lives here; the rules see it only through RegistrySupport.
+// lives here and in registry-bulk.ts (the set-based forms for whole documents); the rules see it
+// only through RegistrySupport.
 import type { Knex } from 'knex';
 import { toSafeInt } from '../../../packages/storage/src/index.js';
 import type { Asset, AssetHistoryEntry, AssetValidity, ConnectionPoint } from '../domain/types.js';
 import type { RegistrySupport } from '../domain/support.js';
+import { addHistoryEntries, chunks, connectionPointOwners, deleteAssets, lastOperators, upsertAssets } from './registry-bulk.js';
+import { MAX_BOUND_PARAMETERS } from '../../../packages/storage/src/index.js';
 
 interface AssetRow {
   asset_id: string;
@@ -43,6 +46,35 @@ export class RegistryRepository implements RegistrySupport {
     if (assetIds.length === 0) return [];
     const rows = await this.db<AssetRow>('core_assets').whereIn('asset_id', [...assetIds]).orderBy('asset_id');
     return rows.map(toAsset);
+  }
+
+  /** The current row of each given asset that exists, keyed by id (chunked IN lists). */
+  async findAssetMap(assetIds: readonly string[]): Promise<Map<string, Asset>> {
+    const out = new Map<string, Asset>();
+    for (const ids of chunks(assetIds, MAX_BOUND_PARAMETERS)) {
+      for (const row of await this.db<AssetRow>('core_assets').whereIn('asset_id', ids)) out.set(row.asset_id, toAsset(row));
+    }
+    return out;
+  }
+
+  lastOperators(assetIds: readonly string[]): Promise<Map<string, string>> {
+    return lastOperators(this.db, assetIds);
+  }
+
+  connectionPointOwners(points: readonly string[]): Promise<Map<string, string>> {
+    return connectionPointOwners(this.db, points);
+  }
+
+  upsertAssets(assets: readonly Asset[]): Promise<void> {
+    return upsertAssets(this.db, assets);
+  }
+
+  deleteAssets(assetIds: readonly string[]): Promise<void> {
+    return deleteAssets(this.db, assetIds);
+  }
+
+  addHistoryEntries(entries: readonly AssetHistoryEntry[]): Promise<void> {
+    return addHistoryEntries(this.db, entries);
   }
 
   async findConnectionPointOwner(connectionPoint: string): Promise<string | undefined> {
