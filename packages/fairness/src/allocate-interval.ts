@@ -5,7 +5,7 @@ import type { AssetColumns, FairnessPolicy } from './policy.js';
 import type { AssetTable } from './asset-table.js';
 import { allocateWithFloors, effectiveFloors, type EffectiveFloors } from './floors.js';
 import { assertPolicyColumns } from './invariants.js';
-import { isBuiltIn } from './policies.js';
+import { policies } from './policies.js';
 import type { TraceRecorder } from './trace.js';
 
 /** Buffers reused across the intervals of a series (sized to the number of assets). */
@@ -21,6 +21,8 @@ export interface IntervalAllocation {
   readonly caps: Float64Array;
   readonly floors: EffectiveFloors | undefined;
 }
+
+const builtIns = new Set<FairnessPolicy>(Object.values(policies));
 
 function fillIdentity(members: Int32Array): void {
   for (let i = 0; i < members.length; i++) members[i] = i;
@@ -43,7 +45,7 @@ export function allocateInterval(
 ): IntervalAllocation {
   const caps = policy.capsOf(columns);
   const weights = policy.weightsOf(columns);
-  if (!isBuiltIn(policy)) assertPolicyColumns(policy, caps, weights, table.count);
+  if (!builtIns.has(policy)) assertPolicyColumns(policy, caps, weights, table.count);
   const floors = table.floorW === undefined ? undefined : effectiveFloors(table.floorW, caps);
   work.grants.fill(0);
   allocateWithFloors(

@@ -15,8 +15,6 @@ export interface AssetTable {
   readonly operatorNames: readonly string[];
   readonly operatorIndex: Int32Array;
   readonly capacityW: Float64Array;
-  /** The largest capacity (0 when there are no assets). */
-  readonly maxCapacityW: number;
   /** Explicit weight, else capacityW. */
   readonly weight: Float64Array;
   /** Requested floors, or undefined when no asset has one. */
@@ -51,12 +49,6 @@ function fillColumns(
   return hasFloors;
 }
 
-function maxOf(values: Float64Array): number {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
-  return max;
-}
-
 export function buildAssetTable(assets: readonly ValidAsset[], intervals = 1): AssetTable {
   const sorted = [...assets].sort((a, b) => byCodeUnits(a.id, b.id));
   const count = sorted.length;
@@ -75,7 +67,6 @@ export function buildAssetTable(assets: readonly ValidAsset[], intervals = 1): A
     operatorNames,
     operatorIndex,
     capacityW,
-    maxCapacityW: maxOf(capacityW),
     weight,
     floorW: hasFloors ? floorW : undefined,
     needW: need.needW,

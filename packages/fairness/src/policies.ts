@@ -19,13 +19,6 @@ export const policies: Readonly<Record<PolicyName, FairnessPolicy>> = {
   'prorata-request': prorataRequestPolicy,
 };
 
-const builtIns = new Set<FairnessPolicy>(Object.values(policies));
-
-/** Whether `policy` is one of the built-in policies, whose caps never exceed the capacity. */
-export function isBuiltIn(policy: FairnessPolicy): boolean {
-  return builtIns.has(policy);
-}
-
 export function isPolicyName(value: unknown): value is PolicyName {
   return typeof value === 'string' && (POLICY_NAMES as readonly string[]).includes(value);
 }

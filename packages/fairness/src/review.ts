@@ -43,9 +43,6 @@ let xMax = -Infinity;
 /** Position of the first asset whose grant breaks an invariant, −1 if none. */
 let badPosition = -1;
 
-/** Below 2^30 the difference of two values fits an int32 (see reviewGrantsSmall). */
-export const SMALL_LIMIT = 2 ** 30;
-
 function reviewGrants(
   caps: Float64Array,
   needW: Float64Array,
@@ -111,85 +108,6 @@ function reviewGrants(
   badPosition = bad;
 }
 
-/**
- * reviewGrants for intervals where every grant, cap, need and running min/max is an integer below
- * SMALL_LIMIT (built-in policies with every capacity below it, after the first interval, whose
- * minima start at Infinity). The per-asset min/max and the usable part are then computed on int32
- * without data-dependent branches: grants go up and down with each asset's plan, so those branches
- * were mispredicted often. The sums and checks are reviewGrants' own; the results are identical.
- */
-function reviewGrantsSmall(
-  caps: Float64Array,
-  needW: Float64Array,
-  grants: Float64Array,
-  operatorIndex: Int32Array,
-  perOperator: Float64Array,
-  grantsW: number[],
-  minW: Float64Array,
-  maxW: Float64Array,
-  totalW: Float64Array,
-  n: number,
-): void {
-  let grantedW = 0;
-  let capsW = 0;
-  let demandW = 0;
-  let usableW = 0;
-  let sumX = 0;
-  let sumX2 = 0;
-  let counted = 0;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let bad = -1;
-  for (let i = 0; i < n; i++) {
-    const g = grants[i]!;
-    const c = caps[i]!;
-    // 0 ≤ grant ≤ cap and integer (written so that NaN fails too).
-    if (!(g >= 0 && g <= c && Math.floor(g) === g)) {
-      bad = i;
-      break;
-    }
-    grantedW += g;
-    capsW += c;
-    grantsW[i] = g;
-    // Branch-free min/max on int32 (every value is an integer below 2^30, see SMALL_LIMIT).
-    const gi = g | 0;
-    const lo = minW[i]! | 0;
-    const dLo = (gi - lo) | 0;
-    minW[i] = lo + (dLo & (dLo >> 31));
-    const hi = maxW[i]! | 0;
-    const dHi = (gi - hi) | 0;
-    maxW[i] = gi - (dHi & (dHi >> 31));
-    totalW[i] = totalW[i]! + g;
-    const o = operatorIndex[i]!;
-    perOperator[o] = perOperator[o]! + g;
-    // Satisfaction: the usable part of the grant per watt needed; over-granting does not count.
-    const need = needW[i]!;
-    demandW += need;
-    if (need > 0) {
-      const dNeed = (gi - (need | 0)) | 0;
-      const usable = need + (dNeed & (dNeed >> 31)); // min(g, need), branch-free
-      usableW += usable;
-      // Always divide: a branch on "fully satisfied" is mispredicted too often to be cheaper.
-      const x = usable / need;
-      sumX += x;
-      sumX2 += x * x;
-      counted++;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-    }
-  }
-  grantedSum = grantedW;
-  capsSum = capsW;
-  demandSum = demandW;
-  usableSum = usableW;
-  xSum = sumX;
-  x2Sum = sumX2;
-  countedSum = counted;
-  xMin = minX;
-  xMax = maxX;
-  badPosition = bad;
-}
-
 // Template for the output arrays: copying a slice of an array with double storage is a memory copy.
 // `new Array(n)` starts with small-integer storage and is converted (allocated again) on the first
 // store of a grant read from a Float64Array; `.fill(0.5)` avoids that but writes element by element.
@@ -220,13 +138,11 @@ export function reviewInterval(
   grants: Float64Array,
   floors: EffectiveFloors | undefined,
   stats: AssetStats,
-  small: boolean,
 ): IntervalReview {
   const n = table.count;
   const perOperator = new Float64Array(table.operatorNames.length);
   const grantsW = doubleArray(n);
-  const review = small ? reviewGrantsSmall : reviewGrants;
-  review(caps, needW, grants, table.operatorIndex, perOperator, grantsW, stats.minW, stats.maxW, stats.totalW, n);
+  reviewGrants(caps, needW, grants, table.operatorIndex, perOperator, grantsW, stats.minW, stats.maxW, stats.totalW, n);
   if (badPosition >= 0) {
     throw invalidGrant(policy.name, table, badPosition, grants[badPosition]!, caps[badPosition]!, 0);
   }

@@ -13,8 +13,8 @@ import type {
 import type { FairnessPolicy } from './policy.js';
 import { buildAssetTable, columnsFor, type AssetTable } from './asset-table.js';
 import { allocateInterval, createWork } from './allocate-interval.js';
-import { reviewInterval, SMALL_LIMIT } from './review.js';
-import { isBuiltIn, resolvePolicy } from './policies.js';
+import { reviewInterval } from './review.js';
+import { resolvePolicy } from './policies.js';
 import { SeriesAccumulator } from './summary.js';
 import { TraceRecorder } from './trace.js';
 import { checkAssets, checkDirection, checkInteger, checkLimits } from './validate.js';
@@ -64,15 +64,12 @@ function run(policy: FairnessPolicy, direction: Direction, limitsW: readonly num
   const work = createWork(table.count);
   const accumulator = new SeriesAccumulator(table);
   const intervals: IntervalDecision[] = [];
-  // Built-in caps never exceed the capacity, so below SMALL_LIMIT every grant, need and running
-  // min/max is a small integer and the review can take its branch-free loop (review.ts).
-  const smallValues = isBuiltIn(policy) && table.maxCapacityW < SMALL_LIMIT;
   for (let k = 0; k < limitsW.length; k++) {
     const limitW = limitsW[k]!;
     const columns = columnsFor(table, k);
     const trace = new TraceRecorder(table.ids);
     const { caps, floors } = allocateInterval(policy, table, columns, limitW, work, trace);
-    const review = reviewInterval(policy, table, limitW, caps, columns.needW, work.grants, floors, accumulator.stats, smallValues && k > 0);
+    const review = reviewInterval(policy, table, limitW, caps, columns.needW, work.grants, floors, accumulator.stats);
     trace.setStart({
       step: 'start',
       policy: policy.name,
