@@ -24,6 +24,8 @@ export interface SuiteOptions {
   /** Benchmark 3: concurrent waiters. */
   waiters?: number;
   rounds?: number;
+  /** Benchmark 3: run the platform from compiled JavaScript (dist/). */
+  compiled?: boolean;
 }
 
 export interface SuiteReport {
@@ -41,9 +43,9 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'latency':
       return (await import('./latency.js')).runLatency({ quick, ...(o.signals ? { signals: o.signals } : {}) });
     case 'longpoll':
-      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'longpoll-split':
-      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':

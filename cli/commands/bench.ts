@@ -14,6 +14,7 @@ interface BenchCliOptions {
   signals?: string;
   waiters?: string;
   rounds?: string;
+  compiled?: boolean;
 }
 
 const positive = (name: string, v: string | undefined): number | undefined => {
@@ -30,13 +31,14 @@ export function registerBenchCommand(program: Command): void {
     .argument('<name>', `${[...BENCH_NAMES, ...EXTRA_BENCH_NAMES].join('|')}|all, or several separated by commas`)
     .option('--json <file>', 'write machine-readable results (machine, parameters, figures, load) to this file')
     .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
-    .option('--profile <dir>', 'e2e: write a CPU profile of the platform process during the last round to this folder')
+    .option('--profile <dir>', 'e2e: CPU profile of the platform process during the last round; longpoll: of the waiters\' process during the wake-up')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
     .option('--postgres', 'registry: also on PostgreSQL (a private server)')
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
     .option('--waiters <n>', 'longpoll: concurrent waiters')
+    .option('--compiled', 'longpoll: run the platform from compiled JS in dist/ (npm run build; npx tsc -p tsconfig.bench.json)')
     .action(async (name: string, opts: BenchCliOptions) => {
       const names = name === 'all' ? [...BENCH_NAMES] : name.split(',').map((n) => n.trim());
       const known: readonly string[] = [...BENCH_NAMES, ...EXTRA_BENCH_NAMES];
@@ -61,6 +63,7 @@ export function registerBenchCommand(program: Command): void {
           ...(signals ? { signals } : {}),
           ...(waiters ? { waiters } : {}),
           ...(rounds ? { rounds } : {}),
+          ...(opts.compiled ? { compiled: true } : {}),
         },
         opts.json,
       );
