@@ -11,7 +11,7 @@ export type BenchName = (typeof BENCH_NAMES)[number] | (typeof EXTRA_BENCH_NAMES
 
 export interface SuiteOptions {
   quick?: boolean;
-  /** CPU profiles of the platform process(es) into this folder (e2e, latency, registry). */
+  /** CPU profiles of the platform process(es) into this folder (e2e, latency, longpoll, registry). */
   profileDir?: string;
   /** Benchmark 5: total assets (default 1,000,000; quick 2,000). */
   assets?: number;
@@ -26,6 +26,8 @@ export interface SuiteOptions {
   /** Benchmark 3: concurrent waiters. */
   waiters?: number;
   rounds?: number;
+  /** Benchmark 3: run the platform from compiled JavaScript (dist/). */
+  compiled?: boolean;
 }
 
 export interface SuiteReport {
@@ -45,9 +47,9 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'latency-split':
       return (await import('./latency.js')).runLatency({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}) });
     case 'longpoll':
-      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'longpoll-split':
-      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':

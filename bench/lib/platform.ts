@@ -1,7 +1,7 @@
 // Starts the platform under test in a child process (bench/lib/platform-child.ts) and talks to it
 // over IPC. Also: party codes for N AGR/BRPs and M DSOs, and REST clients with their tokens.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeEic, makeGsrn } from '../../packages/iec62325/src/index.js';
@@ -59,6 +59,12 @@ export interface PlatformUnderTestOptions {
   directoryUrl?: string;
   /** Shared data folder (separate-process mode: every component's files side by side). */
   dataDir?: string;
+  /**
+   * Run the platform process from compiled JavaScript (dist/bench/lib/platform-child.js, plain
+   * `node`, no tsx loader), as the Docker image does. Needs `npm run build` and
+   * `npx tsc -p tsconfig.bench.json` plus the non-TS assets copied into dist (see docs/PERFORMANCE.md).
+   */
+  compiled?: boolean;
 }
 
 /** What the benchmarks need of a running platform, whether one process or one per component. */
@@ -105,8 +111,10 @@ export class PlatformUnderTest implements BenchPlatform {
 
   async start(): Promise<this> {
     const options: ChildOptions = { amqpUrl: this.o.amqpUrl, dataDir: this.dataDir, agrParties: this.agrParties, dsoParties: this.dsoParties, ...(this.o.databaseUrl ? { databaseUrl: this.o.databaseUrl } : {}), ...(this.o.components ? { components: this.o.components } : {}), ...(this.o.directoryUrl ? { directoryUrl: this.o.directoryUrl } : {}) };
-    const execArgv = ['--import', 'tsx', ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
-    const child = fork(join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const compiledChild = join(REPO_ROOT, 'dist', 'bench', 'lib', 'platform-child.js');
+    if (this.o.compiled && !existsSync(compiledChild)) throw new Error(`--compiled: ${compiledChild} is missing; run npm run build and npx tsc -p tsconfig.bench.json`);
+    const execArgv = [...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
+    const child = fork(this.o.compiled ? compiledChild : join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
     const ready = await new Promise<Extract<ChildReply, { type: 'ready' }>>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`platform process exited (${code}) before it was ready`)));
@@ -204,7 +212,7 @@ export class SplitPlatform implements BenchPlatform {
   }
 
   async start(): Promise<this> {
-    const base = { amqpUrl: this.o.amqpUrl, agrs: this.o.agrs, dsos: this.o.dsos, dataDir: this.dataDir, ...(this.o.databaseUrl ? { databaseUrl: this.o.databaseUrl } : {}), ...(this.o.exposeGc ? { exposeGc: true } : {}) };
+    const base = { amqpUrl: this.o.amqpUrl, agrs: this.o.agrs, dsos: this.o.dsos, dataDir: this.dataDir, ...(this.o.databaseUrl ? { databaseUrl: this.o.databaseUrl } : {}), ...(this.o.exposeGc ? { exposeGc: true } : {}), ...(this.o.compiled ? { compiled: true } : {}) };
     const directory = await new PlatformUnderTest({ ...base, components: ['directory'] }).start();
     this.parts.set('directory', directory);
     const directoryUrl = directory.urls.directory;

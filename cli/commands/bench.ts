@@ -15,6 +15,7 @@ interface BenchCliOptions {
   signals?: string;
   waiters?: string;
   rounds?: string;
+  compiled?: boolean;
 }
 
 const positive = (name: string, v: string | undefined): number | undefined => {
@@ -31,7 +32,7 @@ export function registerBenchCommand(program: Command): void {
     .argument('<name>', `${[...BENCH_NAMES, ...EXTRA_BENCH_NAMES].join('|')}|all, or several separated by commas`)
     .option('--json <file>', 'write machine-readable results (machine, parameters, figures, load) to this file')
     .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
-    .option('--profile <dir>', 'CPU profiles of the platform process(es), written to this folder — e2e: the last round; latency: the idle and the loaded signals; registry: the registrations')
+    .option('--profile <dir>', 'CPU profiles of the platform process(es), written to this folder — e2e: the last round; latency: the idle and the loaded signals; longpoll: the waiters\' process during the wake-up; registry: the registrations')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
     .option('--postgres', 'registry: also on PostgreSQL (a private server)')
     .option('--skip-sqlite', 'registry with --postgres: PostgreSQL only (a run per database fits a time box)')
@@ -39,6 +40,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
     .option('--waiters <n>', 'longpoll: concurrent waiters')
+    .option('--compiled', 'longpoll: run the platform from compiled JS in dist/ (npm run build; npx tsc -p tsconfig.bench.json)')
     .action(async (name: string, opts: BenchCliOptions) => {
       const names = name === 'all' ? [...BENCH_NAMES] : name.split(',').map((n) => n.trim());
       const known: readonly string[] = [...BENCH_NAMES, ...EXTRA_BENCH_NAMES];
@@ -64,6 +66,7 @@ export function registerBenchCommand(program: Command): void {
           ...(signals ? { signals } : {}),
           ...(waiters ? { waiters } : {}),
           ...(rounds ? { rounds } : {}),
+          ...(opts.compiled ? { compiled: true } : {}),
         },
         opts.json,
       );

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { request, type ClientRequest } from 'node:http';
 import { makeEic } from '../../packages/iec62325/src/index.js';
 import { CursorRepository } from '../../packages/rest/src/index.js';
@@ -12,7 +13,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface Answer {
   status: number;
   ids: string[];
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
 }
+
+/** Express's weak ETag of a body (the `etag` package's formula): what `res.send` of the string sends. */
+const weakEtag = (body: string) => `W/"${Buffer.byteLength(body, 'utf8').toString(16)}-${createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27)}"`;
 
 /** One socket per request (no pool), so many can be parked at once and one can be cut. */
 function wait(h: Harness, party: string, client: string, timeoutS: number): { answer: Promise<Answer>; req: ClientRequest } {
@@ -22,7 +28,7 @@ function wait(h: Harness, party: string, client: string, timeoutS: number): { an
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ids: (JSON.parse(text) as { limits: Array<{ limitId: string }> }).limits.map((l) => l.limitId) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ids: (JSON.parse(text) as { limits: Array<{ limitId: string }> }).limits.map((l) => l.limitId), text, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -63,7 +69,14 @@ describe('AGR/BRP endpoint: batched long-poll wake-up (F7a, NF3; issue 14)', fun
     for (const a of answers) {
       expect(a.status).to.equal(200);
       expect(a.ids, `party ${a.p}`).to.deep.equal([limitOf(a.p, 1)]);
+      // One prepared answer per group, with the headers res.send of the JSON string gives.
+      expect(a.headers['content-type']).to.equal('application/json; charset=utf-8');
+      expect(a.headers['content-length']).to.equal(String(Buffer.byteLength(a.text, 'utf8')));
+      expect(a.headers.etag).to.equal(weakEtag(a.text));
+      expect(a.headers['x-request-id'], 'a request id per response').to.be.a('string');
     }
+    const ids = new Set(answers.map((a) => a.headers['x-request-id']));
+    expect(ids.size, 'request ids are per response, not shared').to.equal(answers.length);
     const headReads = sql.filter((s) => /max\(.seq.\)/i.test(s)).length;
     expect(headReads, `reads of a party's newest seq during the wake:\n${sql.join('\n')}`).to.be.at.most(2 * PARTIES.length);
     const cursorWrites = sql.filter((s) => /^insert into .read_cursors./i.test(s)).length;

@@ -3,7 +3,7 @@
 // to the token's party (NF3); waiters are woken by the hub, never by polling the store.
 import type { Express } from 'express';
 import { HttpProblem } from '../../../packages/http/src/index.js';
-import { clientGone, clientId, longPoll, parseInput, streamEvents, waitSeconds, WaiterHubFullError } from '../../../packages/rest/src/index.js';
+import { clientGone, clientId, longPoll, parseInput, SharedAnswers, streamEvents, waitSeconds, WaiterHubFullError } from '../../../packages/rest/src/index.js';
 import { windowQuerySchema } from '../mapping/rest-schemas.js';
 import type { LimitView } from '../mapping/rest-types.js';
 import { formatIsoUtc, parseIsoUtc } from '../mapping/time.js';
@@ -44,7 +44,7 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
     };
     const limits = await parked(() => longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read }));
     if (signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
-    res.type('application/json').send(limitsBody(limits));
+    answers.send(req, res, limits.length === 0 ? NO_LIMITS : limits, (l) => JSON.stringify({ limits: l }));
     if (seen > start) ctx.cursors.advanceAfterAnswer(res, tokenId, client, STREAM, seen);
   });
 
@@ -63,15 +63,9 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
   });
 }
 
-/** Waiters of one group get the same array: serialise it once, not once per waiter. */
-const bodies = new WeakMap<LimitView[], string>();
-const EMPTY = JSON.stringify({ limits: [] });
-function limitsBody(limits: LimitView[]): string {
-  if (limits.length === 0) return EMPTY;
-  let body = bodies.get(limits);
-  if (body === undefined) bodies.set(limits, (body = JSON.stringify({ limits })));
-  return body;
-}
+/** Waiters of one group get the same array: body, length and ETag are made once, not per waiter. */
+const answers = new SharedAnswers<LimitView[]>();
+const NO_LIMITS: LimitView[] = [];
 
 /** The hub bounds how many requests may wait; beyond it, the client is told to come back. */
 async function parked<T>(fn: () => Promise<T>): Promise<T> {

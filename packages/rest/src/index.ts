@@ -6,6 +6,7 @@ export { LocalChangeBroadcast, AmqpChangeBroadcast, type ChangeBroadcast } from 
 export { CursorRepository } from './cursor-repository.js';
 export { BufferedCursors } from './buffered-cursors.js';
 export { SharedReads } from './shared-reads.js';
+export { SharedAnswers } from './shared-answer.js';
 export { longPoll, clientGone, waitSeconds, clientId, type LongPollOptions } from './long-poll.js';
 export { streamEvents, type SseOptions } from './sse.js';
 export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
