@@ -7,6 +7,7 @@ import type { Logger } from '../../packages/http/src/index.js';
 import type { ChangeBroadcast } from '../../packages/rest/src/index.js';
 import type { ReceivedDocument } from '../../packages/runtime/src/index.js';
 import { parseDocument } from '../../packages/iec62325/src/index.js';
+import { whenCommitted } from '../../packages/storage/src/index.js';
 import { ackFromDocument, limitFromDocument } from './mapping/inbound-documents.js';
 import { formatIsoUtc } from './mapping/time.js';
 import type { AssetRepository } from './storage/asset.repository.js';
@@ -50,7 +51,9 @@ export function createInboundHandler(deps: InboundDeps): (doc: ReceivedDocument,
       const party = addressee(received.senderParty, parsed.document);
       const seq = await deps.limits.insertIfNewer(trx, party, limitFromDocument(parsed.document, deps.now()));
       if (seq === undefined) return deps.logger.info({ limitId: parsed.document.mRID, revision: parsed.document.revisionNumber }, 'limit revision already held; ignored');
-      trx.executionPromise.then(
+      // After the outermost commit (this runs in the messaging layer's savepoint): a woken
+      // reader on another connection (PostgreSQL) must find the row.
+      whenCommitted(trx).then(
         () => deps.broadcast.publish(limitsKey(party)).catch((err: unknown) => deps.logger.warn({ err }, 'wake-up broadcast failed')),
         () => undefined, // rolled back: nothing to wake anyone for
       );
