@@ -92,7 +92,8 @@ export async function handleSchedule(ctx: HandlerContext, doc: ScheduleDocument)
 
 /**
  * Registry look-ups for one document, inside its transaction: the document's assets in one query,
- * each connection point's owner at most once. Within one transaction the answers cannot change.
+ * their connection points' owners in one more (instead of one query per connection point). Within
+ * one transaction the answers cannot change.
  */
 async function documentLookups(registry: RegistryRepository, assetIds: readonly string[]): Promise<RegistrySupport> {
   const assets = new Map<string, Asset | undefined>(assetIds.map((id) => [id, undefined]));
@@ -101,6 +102,12 @@ async function documentLookups(registry: RegistryRepository, assetIds: readonly 
     for (const a of await registry.findAssets(ids.slice(i, i + MAX_BOUND_PARAMETERS))) assets.set(a.assetId, a);
   }
   const owners = new Map<string, Promise<string | undefined>>();
+  const points = [...new Set([...assets.values()].flatMap((a) => (a ? [a.connectionPoint] : [])))];
+  for (let i = 0; i < points.length; i += MAX_BOUND_PARAMETERS) {
+    const chunk = points.slice(i, i + MAX_BOUND_PARAMETERS);
+    const found = await registry.findConnectionPointOwners(chunk);
+    for (const cp of chunk) owners.set(cp, Promise.resolve(found.get(cp)));
+  }
   return {
     findAsset: async (id) => (assets.has(id) ? assets.get(id) : registry.findAsset(id)),
     findConnectionPointOwner: (cp) => {

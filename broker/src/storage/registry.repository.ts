@@ -82,6 +82,13 @@ export class RegistryRepository implements RegistrySupport {
     return row?.dso as string | undefined;
   }
 
+  /** Owners of several connection points in one query; points no DSO registered are absent. */
+  async findConnectionPointOwners(connectionPoints: readonly string[]): Promise<Map<string, string>> {
+    if (connectionPoints.length === 0) return new Map();
+    const rows: Array<{ connection_point: string; dso: string }> = await this.db('core_connection_points').whereIn('connection_point', [...connectionPoints]).select('connection_point', 'dso');
+    return new Map(rows.map((r) => [r.connection_point, r.dso]));
+  }
+
   async operatesAssets(party: string): Promise<boolean> {
     return (await this.db('core_assets').where({ operator: party }).first('asset_id')) !== undefined;
   }

@@ -43,4 +43,36 @@ describe('watts <-> KWT / MAW', () => {
     expectDocumentError(() => wattsToQuantity(1.5, 'KWT'), DocumentErrorCode.InvalidQuantity);
     expectDocumentError(() => wattsToQuantity(2 ** 60, 'KWT'), DocumentErrorCode.InvalidQuantity);
   });
+
+  it('F6/F8: the fast reading of plain quantities agrees with the exact decimal reading on every form (issue 14)', () => {
+    // Reference: exact decimal arithmetic with BigInt, independent of both reading paths.
+    const reference = (text: string, decimals: number): number | 'error' => {
+      const m = /^([+-]?)(?:([0-9]+)(?:\.([0-9]*))?|\.([0-9]+))$/.exec(text.trim());
+      if (!m) return 'error';
+      const fraction = m[3] ?? m[4] ?? '';
+      if (/[^0]/.test(fraction.slice(decimals))) return 'error';
+      const value = BigInt((m[2] ?? '0') + fraction.slice(0, decimals).padEnd(decimals, '0'));
+      if (value > BigInt(Number.MAX_SAFE_INTEGER)) return 'error';
+      const n = Number(value);
+      return m[1] === '-' && n !== 0 ? -n : n;
+    };
+    const read = (text: string, unit: 'KWT' | 'MAW'): number | 'error' => {
+      try {
+        return quantityToWatts(text, unit);
+      } catch {
+        return 'error';
+      }
+    };
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+    const quantity = fc.tuple(fc.constantFrom('', '-', '+', ' '), digits(0, 18), fc.constantFrom('', '.'), digits(0, 8), fc.constantFrom('', ' ', 'x', '.')).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(quantity, fc.constantFrom(['KWT', 3] as const, ['MAW', 6] as const), (text, [unit, decimals]) => {
+        expect(read(text, unit), text).to.equal(reference(text, decimals));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const [text, watts] of [['-0', 0], ['-0.000', 0], ['999999999999.999', 999_999_999_999_999], ['1.25', 1250], ['-7', -7000]] as const) {
+      expect(Object.is(quantityToWatts(text, 'KWT'), watts), text).to.equal(true);
+    }
+  });
 });

@@ -27,11 +27,56 @@ export function wattsToQuantity(watts: number | bigint, unit: QuantityUnit): str
     throw new DocumentError(DocumentErrorCode.InvalidQuantity, `not an integer number of watts: ${String(watts)}`);
   }
   const negative = watts < 0;
-  const digits = (negative ? -BigInt(watts) : BigInt(watts)).toString().padStart(decimals + 1, '0');
+  // A safe integer prints exactly as its digits (no exponent below 1e21): no BigInt needed.
+  const magnitude = typeof watts === 'number' ? String(negative ? -watts : watts) : (negative ? -watts : watts).toString();
+  const digits = magnitude.padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
-  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  let end = digits.length;
+  while (end > whole.length && digits.charCodeAt(end - 1) === 0x30) end--;
+  const fraction = digits.slice(whole.length, end);
   const text = fraction === '' ? whole : `${whole}.${fraction}`;
   return negative ? `-${text}` : text;
+}
+
+// At most 15 significant digits stay below 2^53, so plain number arithmetic is exact.
+const FAST_MAX_DIGITS = 15;
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/**
+ * The form this platform writes and nearly every document carries ("1500", "-0.25": optional
+ * minus, digits, optional point with at most `decimals` digits after it), read with one scan and
+ * integer arithmetic (schedules carry hundreds of points, read at every hop). Anything else
+ * (plus sign, spaces, bare fractions, long digit strings, excess or invalid digits) returns
+ * undefined and goes through the general, checking path below.
+ */
+function plainQuantityToWatts(text: string, decimals: number): number | undefined {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const negative = i === 1;
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < length; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+    wholeDigits++;
+  }
+  if (wholeDigits === 0 || wholeDigits + decimals > FAST_MAX_DIGITS) return undefined;
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== 0x2e) return undefined;
+    for (i++; i < length; i++) {
+      const d = text.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return undefined;
+      fraction = fraction * 10 + d;
+      fractionDigits++;
+    }
+    if (fractionDigits === 0 || fractionDigits > decimals) return undefined;
+  }
+  const watts = whole * POWERS_OF_TEN[decimals]! + fraction * POWERS_OF_TEN[decimals - fractionDigits]!;
+  // Normalise -0 to 0 so that equal quantities compare equal.
+  return negative && watts !== 0 ? -watts : watts;
 }
 
 /**
@@ -40,6 +85,8 @@ export function wattsToQuantity(watts: number | bigint, unit: QuantityUnit): str
  */
 export function quantityToWatts(quantity: string, unit: QuantityUnit, field?: string): number {
   const decimals = decimalsOf(unit, field);
+  const fast = typeof quantity === 'string' ? plainQuantityToWatts(quantity, decimals) : undefined;
+  if (fast !== undefined) return fast;
   const match = typeof quantity === 'string' ? DECIMAL.exec(quantity.trim()) : null;
   if (match === null) {
     throw new DocumentError(DocumentErrorCode.InvalidQuantity, `not a decimal quantity: ${JSON.stringify(quantity)}`, { field });
