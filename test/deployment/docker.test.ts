@@ -83,6 +83,17 @@ describe('NF2: Docker image (docker/Dockerfile)', () => {
     expect(instructions).not.to.match(/\bcurl\b|\bwget\b/);
   });
 
+  it('NF2: the build stage\'s `npm run build` type-checks: tsc -p tsconfig.build.json exits 0 (a failing build stops the image)', async function () {
+    this.timeout(180_000);
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noEmit'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, out.slice(0, 3000)).to.equal(0);
+  });
+
   it('NF2: every COPY source exists in the build context and is not excluded by .dockerignore', () => {
     expect(checkCopySources(stages, repoRoot, dockerignore)).to.deep.equal([]);
   });
