@@ -16,14 +16,24 @@ const ZONE = 'Europe/Copenhagen';
 /** The test's own clock formatting (not the GUI's): "11:00" in Copenhagen. */
 const localHm = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
-async function legend(page: Page, panel: string, nth = 0): Promise<Record<string, string>> {
-  const rows = page.locator(`${panel} .u-legend`).nth(nth).locator('tr.u-series');
-  const out: Record<string, string> = {};
-  for (let i = 0; i < (await rows.count()); i++) {
-    const label = (await rows.nth(i).locator('th').innerText()).trim();
-    out[label] = (await rows.nth(i).locator('td.u-value').innerText()).trim();
+/**
+ * The chart legend's values once the cursor has moved there: the chart updates its legend on the
+ * next animation frame after a key press or focus, which a loaded machine delays — so wait until
+ * the Time row names `atUtc` (or holds any time at all), never read a stale frame.
+ */
+async function legend(page: Page, panel: string, atUtc?: string): Promise<Record<string, string>> {
+  const rows = page.locator(`${panel} .u-legend`).first().locator('tr.u-series');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < (await rows.count()); i++) {
+      const label = (await rows.nth(i).locator('th').innerText()).trim();
+      out[label] = (await rows.nth(i).locator('td.u-value').innerText()).trim();
+    }
+    const time = out.Time ?? '';
+    if ((atUtc ? time.includes(atUtc) : /\d/.test(time)) || Date.now() > deadline) return out;
+    await page.waitForTimeout(50);
   }
-  return out;
 }
 
 async function cells(page: Page, rowSelector: string): Promise<string[]> {
@@ -98,7 +108,7 @@ describe('F3 web GUI of the TPS core (Chromium, 1280×720)', function () {
 
     // Keyboard on the chart: focus = first quarter-hour (10:00 UTC).
     await page.locator('#panel-plans .chart').focus();
-    let values = await legend(page, '#panel-plans');
+    let values = await legend(page, '#panel-plans', '10:00 UTC');
     // 10:00–11:00 UTC: PV +300 kW, battery −100 kW (charging), net 200 kW.
     expect(values[NAME.pv]).to.equal('300 kW');
     expect(values[NAME.batt]).to.equal('-100 kW');
@@ -108,7 +118,7 @@ describe('F3 web GUI of the TPS core (Chromium, 1280×720)', function () {
     expect(readout).to.contain(`${NAME.batt} 100 kW consumption`).and.contain(`${NAME.pv} 300 kW production`);
 
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    values = await legend(page, '#panel-plans');
+    values = await legend(page, '#panel-plans', '11:00 UTC');
     // Four quarter-hours later (11:00 UTC): PV 150 kW, battery −100 kW, net 50 kW.
     expect(values.Time).to.contain(localHm(day.at('11:00'))).and.contain('11:00 UTC');
     expect(values[NAME.pv]).to.equal('150 kW');
