@@ -2,10 +2,13 @@
 // schema-validated and parsed), the mirror changes only when a snapshot is complete, the newest
 // complete snapshot wins, and GET /assets can be walked in keyset pages.
 import { expect } from 'chai';
-import type { ParsedDocument } from '../../packages/iec62325/src/index.js';
+import { parseDocument, type ParsedDocument } from '../../packages/iec62325/src/index.js';
+// The core's own page cutter, so the mirror is compared with what the core really sends.
+import { assetListPages } from '../../broker/src/outgoing/asset-list.js';
+import type { Asset } from '../../broker/src/domain/types.js';
 import { loadRamlContract } from '../../packages/rest/src/index.js';
 import { RAML_FILE } from '../src/app.js';
-import { asset, assetListDoc, cp, DSO_A, DSO_B, listed, startHarness, type Harness } from './harness.js';
+import { AGR, allKeys, asset, assetListDoc, CORE, cp, DSO_A, DSO_B, listed, startHarness, type Harness } from './harness.js';
 
 const ids = Array.from({ length: 8 }, (_, k) => asset(`PAGED${k}`)).sort();
 const all = ids.map((id, k) => listed(id, cp(k + 1)));
@@ -46,6 +49,19 @@ describe('DSO facade: paged asset-list snapshots and GET /assets paging (F5b, NF
     expect((await changes()).map(([kind]) => kind)).to.deep.equal(Array(8).fill('new'));
     expect(await mirror(h.tokens.b), 'NF3: another DSO sees nothing of it').to.deep.equal([]);
     expect(await h.db('dso_asset_list_pages').count({ n: '*' }).first(), 'staged pages are dropped once applied').to.deep.equal({ n: 0 });
+  });
+
+  it('F5a, F5b, NF3: the core\'s pages of 3 (real builder, real parser) → the mirror equals the core\'s list, never its operator', async () => {
+    const core: Asset[] = ids.map((assetId, k) => ({ assetId, operator: AGR, connectionPoint: cp(k + 1), produces: k % 2 === 0, consumes: k % 2 === 1, maxProductionW: k % 2 === 0 ? 1_000 * (k + 1) : 0, maxConsumptionW: k % 2 === 1 ? 2_000 : 0, updatedAt: '2026-03-01T10:00:00Z', ...(k === 3 ? { name: 'heat pump' } : {}) }));
+    const payloads = assetListPages({ tpsParty: CORE, now: '2026-03-01T10:00:00Z' }, DSO_A, 'AL-core-7', core, 3);
+    expect(payloads).to.have.length(3);
+    for (const xml of payloads.reverse()) await h.messenger.deliver(parseDocument(xml), { payload: new TextEncoder().encode(xml) });
+    const res = await h.call(h.tokens.a, 'GET', '/assets');
+    expect(res.body.assets).to.deep.equal(
+      core.map((a) => ({ assetId: a.assetId, ...(a.name ? { name: a.name } : {}), connectionPointId: a.connectionPoint, produces: a.produces, consumes: a.consumes, maxProductionW: a.maxProductionW, maxConsumptionW: a.maxConsumptionW })),
+    );
+    expect(JSON.stringify(res.body)).not.to.include(AGR);
+    expect(allKeys(res.body).some((k) => /operator/i.test(k))).to.equal(false);
   });
 
   it('F5b: duplicated pages and a newer snapshot interleaved → only complete snapshots apply, the newest wins, removals follow from absence', async () => {
