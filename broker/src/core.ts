@@ -47,11 +47,16 @@ export async function createCore(db: Knex, messenger: Messenger, options: Partia
   const policy = options.fairnessPolicy ?? DEFAULT_POLICY;
   if (!isPolicyName(policy)) throw new Error(`unknown fairness policy ${policy}`);
   await migrate(db, 'core', coreMigrations);
-  const resolved: CoreOptions = { fairnessPolicy: policy, now: options.now ?? (() => new Date()) };
+  const resolved: CoreOptions = {
+    fairnessPolicy: policy,
+    now: options.now ?? (() => new Date()),
+    ...(options.assetListPageSize !== undefined ? { assetListPageSize: options.assetListPageSize } : {}),
+  };
   const events = new EventEmitter();
   const flusher = new AssetListFlusher(db, messenger, {
     now: resolved.now,
     ...(options.assetListQuietMs !== undefined ? { quietMs: options.assetListQuietMs } : {}),
+    ...(options.assetListPageSize !== undefined ? { pageSize: options.assetListPageSize } : {}),
     onError: options.onBackgroundError ?? ((err, dso) => console.error(`core: asset-list push to ${dso} failed, will retry: ${String(err)}`)),
   });
   const handle = async (doc: ReceivedDocument, trx: Knex.Transaction) => {

@@ -7,6 +7,7 @@ import type { Database } from '../../packages/storage/src/index.js';
 import type { DsoDocumentCodec } from './mapping/codec.js';
 import { iec62325Codec } from './mapping/iec62325-codec.js';
 import { AssetMirrorRepository } from './storage/asset-mirror.repository.js';
+import { AssetListPageRepository } from './storage/asset-list-pages.repository.js';
 import { ConnectionPointRepository } from './storage/connection-point.repository.js';
 import { LimitRepository } from './storage/limit.repository.js';
 import { ScheduleRepository } from './storage/schedule.repository.js';
@@ -38,6 +39,7 @@ export interface DsoStores {
   sent: SentDocumentRepository;
   points: ConnectionPointRepository;
   assets: AssetMirrorRepository;
+  assetListPages: AssetListPageRepository;
   schedules: ScheduleRepository;
   limits: LimitRepository;
 }
@@ -59,6 +61,7 @@ export function dsoContext(deps: DsoDeps): DsoContext {
       sent: new SentDocumentRepository(),
       points: new ConnectionPointRepository(),
       assets: new AssetMirrorRepository(),
+      assetListPages: new AssetListPageRepository(),
       schedules: new ScheduleRepository(),
       limits: new LimitRepository(),
     },

@@ -52,8 +52,14 @@ async function apply(ctx: DsoContext, trx: Knex.Transaction, dso: string, parsed
   const { stores } = ctx;
   switch (parsed.kind) {
     case 'asset-list': {
+      // A list without page fields is page 1 of 1. Only a complete snapshot reaches the mirror,
+      // so readers are woken only when one is applied (issue 14).
       const d = parsed.document;
-      const changes = await stores.assets.applySnapshot(trx, dso, d.createdDateTime, d.assets, at);
+      const page = { created: d.createdDateTime, mrid: d.mRID, page: d.paging?.page ?? 1, pageCount: d.paging?.pageCount ?? 1 };
+      const outcome = await stores.assetListPages.receive(trx, dso, page, d.assets, at);
+      if (outcome.kind === 'inconsistent') return void ctx.logger.warn({ mRID: d.mRID, created: d.createdDateTime }, 'paged asset list with an asset on two pages dropped');
+      if (outcome.kind !== 'complete') return;
+      const changes = await stores.assets.applySnapshot(trx, dso, d.createdDateTime, outcome.assets, at, d.mRID);
       if (changes > 0) wake('assets');
       return;
     }

@@ -11,6 +11,8 @@ export interface CoreOptions {
   fairnessPolicy: string;
   /** Clock, injectable for tests. */
   now: () => Date;
+  /** Assets per asset-list page (default ASSET_LIST_PAGE_SIZE = 5,000); small in tests. */
+  assetListPageSize?: number;
 }
 
 export interface HandlerContext {

@@ -6,7 +6,7 @@ import { runRules } from '../domain/rule.js';
 import { DSO_TARGET_RULES } from '../domain/rule-sets.js';
 import { coveringPeriod, toDsoSeries } from '../domain/schedule-view.js';
 import { buildSchedule, MARKET_ROLE, type StatusRequestDocument } from '../outgoing/wire.js';
-import { assetListXml } from '../outgoing/asset-list.js';
+import { sendAssetList } from '../outgoing/asset-list.js';
 import type { HandlerContext } from './context.js';
 import { rejected, type HandlerResult } from './result.js';
 
@@ -22,9 +22,10 @@ export async function handleStatusRequest(ctx: HandlerContext, doc: StatusReques
     // Always the full list (named assets are only checked): the DSO endpoint treats every asset
     // list as a complete snapshot of its grid (docs/endpoint-dso.md), so a partial one would
     // read as removals.
+    // In pages when it is large (issue 14), all under the request's mRID.
     const all = await ctx.repos.registry.assetsOfDso(dso);
-    await ctx.send(dso, 'asset-list', assetListXml(ctx, dso, doc.mRID, all), { mrid: doc.mRID });
-    return { kind: 'accepted', answered: true, detail: { requested: 'asset-list', assets: all.length } };
+    const pages = await sendAssetList(ctx, dso, doc.mRID, all, ctx.options.assetListPageSize);
+    return { kind: 'accepted', answered: true, detail: { requested: 'asset-list', assets: all.length, pages } };
   }
 
   // F9a: only the current operator's series count (a released asset's old plans are not its plans).

@@ -21,6 +21,8 @@ export interface AssetListFlusherOptions {
   /** Least time between two flushes (ms); default 500. 0 flushes after every kick. */
   quietMs?: number;
   now: () => Date;
+  /** Assets per asset-list page (default ASSET_LIST_PAGE_SIZE); all pages go out in one transaction. */
+  pageSize?: number;
   /** A DSO's push failed; it stays pending and is retried with backoff. */
   onError?: (err: unknown, dso: string) => void;
 }
@@ -148,7 +150,7 @@ export class AssetListFlusher {
         return messageId;
       },
     };
-    const assets = await pushAssetList(ctx, dso);
+    const assets = await pushAssetList(ctx, dso, this.options.pageSize);
     // The audit trail names every document the core sent; a coalesced push has no incoming document.
     await repos.audit.append({
       at: now,

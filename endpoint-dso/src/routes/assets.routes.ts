@@ -9,6 +9,7 @@ import { sendToCore } from '../outbound.js';
 import type { AssetChange, MirroredAsset } from '../storage/asset-mirror.repository.js';
 import { dsoAuth, dsoOf } from './auth.js';
 import { longPollParams } from './long-poll-params.js';
+import { assetPageParams } from './asset-page-params.js';
 
 const STREAM = 'dso-assets';
 
@@ -33,9 +34,10 @@ export function registerAssetRoutes(app: Express, ctx: DsoContext): void {
   const auth = dsoAuth(ctx);
   const { assets, cursors } = ctx.stores;
 
-  app.get('/assets', ...auth, async (_req, res) => {
-    const current = await assets.current(ctx.db, dsoOf(res));
-    res.json({ asOf: current.asOf, sequence: current.sequence, assets: current.assets.map(assetView) });
+  // Whole list, or keyset pages (?after=&limit=, issue 14): `next` is the `after` of the next page.
+  app.get('/assets', ...auth, async (req, res) => {
+    const page = await assets.page(ctx.db, dsoOf(res), assetPageParams(req));
+    res.json({ asOf: page.asOf, sequence: page.sequence, assets: page.assets.map(assetView), next: page.next });
   });
 
   // Blocks until the list changes after what this token+client last received, or the timeout.

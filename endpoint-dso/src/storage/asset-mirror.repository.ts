@@ -64,10 +64,25 @@ function columns(a: MirroredAsset) {
 
 export class AssetMirrorRepository {
   async current(db: Db, dso: string): Promise<{ assets: MirroredAsset[]; asOf: string | null; sequence: number }> {
-    const rows = await db('dso_assets').where({ dso, removed: false }).orderBy('asset_id');
+    const { assets, asOf, sequence } = await this.page(db, dso, { after: undefined, limit: undefined });
+    return { assets, asOf, sequence };
+  }
+
+  /**
+   * The mirror in asset-id order: all of it, or (keyset paging, issue 14) at most `limit` assets
+   * after `after`. `next` is the cursor for the following page, null when nothing follows.
+   */
+  async page(db: Db, dso: string, want: { after: string | undefined; limit: number | undefined }): Promise<{ assets: MirroredAsset[]; next: string | null; asOf: string | null; sequence: number }> {
+    const q = db('dso_assets').where({ dso, removed: false }).orderBy('asset_id');
+    if (want.after !== undefined) q.andWhere('asset_id', '>', want.after);
+    // One row more than asked tells whether another page follows.
+    if (want.limit !== undefined) q.limit(want.limit + 1);
+    const rows = await q;
+    const more = want.limit !== undefined && rows.length > want.limit;
+    const assets = (more ? rows.slice(0, want.limit) : rows).map(toAsset);
     const state = await db('dso_asset_lists').where({ dso }).first();
     const seq = await db('dso_sequences').where({ dso, stream: 'assets' }).first();
-    return { assets: rows.map(toAsset), asOf: state ? String(state.received_at) : null, sequence: seq ? toSafeInt(seq.value) : 0 };
+    return { assets, next: more ? assets.at(-1)!.assetId : null, asOf: state ? String(state.received_at) : null, sequence: seq ? toSafeInt(seq.value) : 0 };
   }
 
   /** The assets of this DSO among `ids` (removed ones excluded). */
@@ -104,12 +119,13 @@ export class AssetMirrorRepository {
   /**
    * Applies a full asset list from the core: diff against the mirror, one sequence number per
    * change. A list created before the one already applied is stale (reordered delivery) and
-   * ignored. Returns the number of changes.
+   * ignored. `mrid` names the applied snapshot (a repeated page of it is then ignored, see
+   * asset-list-pages.repository.ts). Returns the number of changes.
    */
-  async applySnapshot(trx: Knex.Transaction, dso: string, created: string, assets: MirroredAsset[], at: string): Promise<number> {
+  async applySnapshot(trx: Knex.Transaction, dso: string, created: string, assets: MirroredAsset[], at: string, mrid: string | null = null): Promise<number> {
     const state = await trx('dso_asset_lists').where({ dso }).first();
     if (state && String(state.document_created) > created) return 0;
-    await trx('dso_asset_lists').insert({ dso, document_created: created, received_at: at }).onConflict('dso').merge();
+    await trx('dso_asset_lists').insert({ dso, document_created: created, document_mrid: mrid, received_at: at }).onConflict('dso').merge();
     const existing = new Map<string, Row>();
     for (const r of await trx('dso_assets').where({ dso })) existing.set(String(r.asset_id), r);
     // Set-based (benchmark 5): the changes are found first, their sequence numbers taken in one

@@ -122,4 +122,24 @@ export const dsoMigrations: MigrationSet = {
       });
     },
   },
+  '0007-asset-list-pages': {
+    // Paged asset-list snapshots (issue 14): pages wait here until their snapshot is complete
+    // (asset-list-pages.repository.ts); the applied snapshot's mRID tells a repeated page of it.
+    up: async (db) => {
+      await db.schema.createTable('dso_asset_list_pages', (t) => {
+        t.string('dso', 16).notNullable();
+        t.string('document_created', 32).notNullable();
+        t.string('document_mrid', 60).notNullable();
+        t.integer('page').notNullable();
+        t.integer('page_count').notNullable();
+        // The page's assets as JSON (at most one page, ≈ 1 MB): read back once, when complete.
+        t.text('assets').notNullable();
+        t.string('received_at', 32).notNullable();
+        t.primary(['dso', 'document_created', 'document_mrid', 'page']);
+      });
+      await db.schema.alterTable('dso_asset_lists', (t) => {
+        t.string('document_mrid', 60).nullable();
+      });
+    },
+  },
 };

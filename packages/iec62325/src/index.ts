@@ -46,6 +46,7 @@ export type {
 } from './model/market-documents.types.js';
 export type {
   AssetListDocument,
+  AssetListPaging,
   AssetRegistrationDocument,
   AssetRegistrationEntry,
   AssetRemovalEntry,
@@ -61,6 +62,7 @@ export { buildAcknowledgement } from './documents/acknowledgement.builder.js';
 export { buildAssetRegistration } from './documents/asset-registration.builder.js';
 export { buildConnectionPointRegistration } from './documents/connection-point-registration.builder.js';
 export { buildAssetList } from './documents/asset-list.builder.js';
+export { MAX_ASSET_LIST_PAGES } from './model/registration-documents.types.js';
 export { buildDocument } from './build-document.js';
 export type { WriteOptions } from './xml/xml-writer.js';
 

@@ -13,6 +13,7 @@ export function buildAssetList(doc: AssetListDocument, options?: WriteOptions): 
   checkAssetList(doc);
   const w = new XmlWriter(options).root('AssetList_MarketDocument', NAMESPACE.assetList);
   writeStandardHeader(w, doc, MESSAGE_TYPE.configuration, PROCESS_TYPE.synchronisation).leaf('quantity_Measurement_Unit.name', doc.unit);
+  if (doc.paging) w.leaf('page', String(doc.paging.page)).leaf('pageCount', String(doc.paging.pageCount));
   for (const asset of doc.assets) {
     w.open('RegisteredResource').leaf('mRID', asset.assetId, EIC_SCHEME);
     if (asset.name !== undefined) w.leaf('name', asset.name);

@@ -10,6 +10,9 @@ export function readAssetList(root: LightElement): AssetListDocument {
   const c = new ElementCursor(root, 'AssetList_MarketDocument');
   const { mRID, revisionNumber, sender, receiver, createdDateTime } = readStandardHeader(c);
   const unit = c.text('quantity_Measurement_Unit.name') as QuantityUnit;
+  // The profile admits both or neither, each 1..10,000.
+  const page = c.optionalText('page');
+  const pageCount = page === undefined ? undefined : c.text('pageCount');
   const assets = c.elements('RegisteredResource').map((element, i): ListedAsset => {
     const r = new ElementCursor(element, `${c.path}/RegisteredResource[${i + 1}]`);
     const assetId = r.text('mRID', false);
@@ -20,6 +23,7 @@ export function readAssetList(root: LightElement): AssetListDocument {
     return asset;
   });
   const doc: AssetListDocument = { mRID, revisionNumber, sender, receiver, createdDateTime, unit, assets };
+  if (page !== undefined && pageCount !== undefined) doc.paging = { page: Number(page), pageCount: Number(pageCount) };
   checkAssetList(doc);
   return doc;
 }

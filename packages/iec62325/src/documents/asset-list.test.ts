@@ -43,4 +43,24 @@ describe('asset list (project document)', () => {
     expectDocumentError(() => buildAssetList({ ...doc, assets: [{ ...doc.assets[0]!, connectionPoint: '57' }] }), DocumentErrorCode.InvalidIdentifier, 'A64');
     expectDocumentError(() => buildAssetList({ ...doc, assets: [{ ...doc.assets[0]!, name: 'x'.repeat(201) }] }), DocumentErrorCode.InvalidContent);
   });
+
+  it('F5a: a paged list carries page and pageCount in its header; a list without them is complete (issue 14)', () => {
+    const paged = buildAssetList({ ...example(), paging: { page: 2, pageCount: 3 } });
+    expect(paged).to.include('<page>2</page><pageCount>3</pageCount><RegisteredResource>');
+    expect(parseAssetList(paged).paging).to.deep.equal({ page: 2, pageCount: 3 });
+    expect(parseAssetList(buildAssetList(example()))).not.to.have.property('paging');
+  });
+
+  it('F5a: refuses a page outside 1..pageCount, a pageCount above 10,000, and one page field without the other', () => {
+    const doc = example();
+    expectDocumentError(() => buildAssetList({ ...doc, paging: { page: 4, pageCount: 3 } }), DocumentErrorCode.InvalidContent);
+    expectDocumentError(() => buildAssetList({ ...doc, paging: { page: 0, pageCount: 3 } }), DocumentErrorCode.InvalidContent);
+    expectDocumentError(() => buildAssetList({ ...doc, paging: { page: 1, pageCount: 10_001 } }), DocumentErrorCode.InvalidContent);
+    const xml = buildAssetList({ ...doc, paging: { page: 3, pageCount: 3 } });
+    expectDocumentError(() => parseAssetList(xml.replace('<page>3</page>', '<page>4</page>')), DocumentErrorCode.InvalidContent);
+    expectDocumentError(() => parseAssetList(xml.replace('<pageCount>3</pageCount>', '<pageCount>10001</pageCount>')), DocumentErrorCode.SchemaInvalid);
+    expectDocumentError(() => parseAssetList(xml.replace('<pageCount>3</pageCount>', '')), DocumentErrorCode.SchemaInvalid);
+    expectDocumentError(() => parseAssetList(xml.replace('<page>3</page>', '')), DocumentErrorCode.SchemaInvalid);
+    expectDocumentError(() => parseAssetList(xml.replace('<page>3</page>', '<page>0</page>')), DocumentErrorCode.SchemaInvalid);
+  });
 });

@@ -41,5 +41,18 @@ export interface ListedAsset extends AssetCapabilities {
 /** Asset list for a DSO (F5, project document, urn:tps:62325:assetlistdocument:1:0). */
 export interface AssetListDocument extends RevisedDocumentHeader {
   unit: QuantityUnit;
+  /**
+   * One page of a paged snapshot (issue 14): page `page` (1-based) of `pageCount`, all pages
+   * with the same mRID and createdDateTime. Absent: the list is complete (page 1 of 1).
+   */
+  paging?: AssetListPaging;
   assets: ListedAsset[];
 }
+
+export interface AssetListPaging {
+  page: number;
+  pageCount: number;
+}
+
+/** Largest page number and page count the schema admits. */
+export const MAX_ASSET_LIST_PAGES = 10_000;

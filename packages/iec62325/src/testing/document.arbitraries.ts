@@ -139,13 +139,24 @@ export const connectionPointRegistrationArb: fc.Arbitrary<ConnectionPointRegistr
   ),
 });
 
-export const assetListArb: fc.Arbitrary<AssetListDocument> = record({
-  ...revisedHeader,
-  unit: unitArb,
-  assets: assetsArb(0, 6).chain((ids) =>
-    fc.tuple(...ids.map((assetId) => fc.tuple(gsrnArb, capabilitiesArb, optionalName).map(([connectionPoint, capabilities, name]): ListedAsset => withName({ assetId, connectionPoint, ...capabilities }, name)))),
-  ),
-});
+// Lists with and without paging (issue 14): page p of n, 1 <= p <= n <= 10,000.
+const pagingArb = fc.option(
+  fc.integer({ min: 1, max: 10_000 }).chain((pageCount) => fc.integer({ min: 1, max: pageCount }).map((page) => ({ page, pageCount }))),
+  { nil: undefined },
+);
+
+export const assetListArb: fc.Arbitrary<AssetListDocument> = fc
+  .tuple(
+    record({
+      ...revisedHeader,
+      unit: unitArb,
+      assets: assetsArb(0, 6).chain((ids) =>
+        fc.tuple(...ids.map((assetId) => fc.tuple(gsrnArb, capabilitiesArb, optionalName).map(([connectionPoint, capabilities, name]): ListedAsset => withName({ assetId, connectionPoint, ...capabilities }, name)))),
+      ),
+    }),
+    pagingArb,
+  )
+  .map(([doc, paging]): AssetListDocument => (paging === undefined ? doc : { ...doc, paging }));
 
 export const DOCUMENT_ARBITRARIES: { [K in DocumentKind]: fc.Arbitrary<Extract<ParsedDocument, { kind: K }>['document']> } = {
   schedule: scheduleArb,
