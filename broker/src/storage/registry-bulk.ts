@@ -12,7 +12,8 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function assetRow(asset: Asset): Record<string, unknown> {
+/** The core_assets row of an asset (one shape for single and bulk writes). */
+export function assetRow(asset: Asset): Record<string, unknown> {
   return {
     asset_id: asset.assetId,
     operator: asset.operator,

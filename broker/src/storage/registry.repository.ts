@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { toSafeInt } from '../../../packages/storage/src/index.js';
 import type { Asset, AssetHistoryEntry, AssetValidity, ConnectionPoint } from '../domain/types.js';
 import type { RegistrySupport } from '../domain/support.js';
-import { addHistoryEntries, chunks, connectionPointOwners, deleteAssets, lastOperators, upsertAssets } from './registry-bulk.js';
+import { addHistoryEntries, assetRow, chunks, connectionPointOwners, deleteAssets, lastOperators, upsertAssets } from './registry-bulk.js';
 import { MAX_BOUND_PARAMETERS } from '../../../packages/storage/src/index.js';
 
 interface AssetRow {
@@ -116,18 +116,7 @@ export class RegistryRepository implements RegistrySupport {
   }
 
   async upsertAsset(asset: Asset): Promise<void> {
-    const row = {
-      asset_id: asset.assetId,
-      operator: asset.operator,
-      connection_point: asset.connectionPoint,
-      name: asset.name ?? null,
-      produces: asset.produces,
-      consumes: asset.consumes,
-      max_production_w: asset.maxProductionW,
-      max_consumption_w: asset.maxConsumptionW,
-      updated_at: asset.updatedAt,
-    };
-    await this.db('core_assets').insert(row).onConflict('asset_id').merge();
+    await this.db('core_assets').insert(assetRow(asset)).onConflict('asset_id').merge();
   }
 
   async deleteAsset(assetId: string): Promise<void> {

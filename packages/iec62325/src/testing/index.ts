@@ -3,3 +3,4 @@
 export { DOCUMENT_ARBITRARIES, parsedDocumentArb } from './document.arbitraries.js';
 export { eicArb, gsrnArb, idArb, partyArb, periodArb } from './primitive.arbitraries.js';
 export { expectDocumentError } from './expect-document-error.js';
+export { syntheticAssetList } from './synthetic-asset-list.js';
