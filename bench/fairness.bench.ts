@@ -4,6 +4,7 @@
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { splitSeries, type SeriesAssetInput, type SeriesRequest } from '../packages/fairness/src/index.js';
+import { seededRandom } from '../cli/chaos/seeded-random.js';
 
 const ASSETS = 10_000;
 const INTERVALS = 96;
@@ -11,21 +12,9 @@ const OPERATORS = 25;
 const WARMUP = 5; // the first runs include JIT compilation
 const RUNS = 11;
 
-/** mulberry32: a tiny seeded PRNG so every run splits the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A plausible section: mostly 3–11 kW households, some 50–500 kW sites, a few 1–10 MW batteries. */
 function makeRequest(withPlans: boolean): SeriesRequest {
-  const rnd = prng(20_240_607);
+  const rnd = seededRandom(20_240_607); // the same data every run
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const assets: SeriesAssetInput[] = [];
   const needSum = new Float64Array(INTERVALS);

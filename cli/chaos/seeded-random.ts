@@ -1,7 +1,8 @@
-// A seeded pseudo-random source for the fault schedule (`tps chaos --seed`): the same seed gives
-// the same fault moments, so a failing run can be repeated. mulberry32 (public domain): small,
-// fast and good enough for picking moments; the platform's own code never uses it. Hand-written
-// because no runtime dependency offers a seeded generator (fast-check's is a dev dependency).
+// A seeded pseudo-random source: the same seed gives the same sequence, so a failing chaos run
+// (`tps chaos --seed`) can be repeated and bench/fairness.bench.ts splits the same data every run.
+// mulberry32 (public domain): small, fast, good enough for picking moments and test data; the
+// platform's own code never uses it. Hand-written because no runtime dependency offers a seeded
+// generator (fast-check's is a dev dependency).
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {
