@@ -5,7 +5,7 @@
 // summary on stdout; exit 1 when anything was lost, doubled, left in flight or crashed.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { DEFAULT_OPTIONS } from '../chaos/chaos-options.js';
+import { DEFAULT_OPTIONS, type ChaosOptions } from '../chaos/chaos-options.js';
 import { renderReport, runChaos } from '../chaos/run-chaos.js';
 
 const count = (min: number) => (v: string) => {
@@ -14,19 +14,8 @@ const count = (min: number) => (v: string) => {
   return n;
 };
 
-interface ChaosCliOptions {
-  messages: number;
-  coreKills: number;
-  agrKills: number;
-  rabbitRestarts: number;
-  postgresRestarts: number;
-  seed: number;
-  maxMinutes: number;
-  concurrency: number;
-  limitEvery: number;
-  json?: string;
-  results: boolean;
-}
+/** What commander hands over: the run's own options (parsed by the `count` coercions), plus the CLI's two. */
+type ChaosCliOptions = Omit<ChaosOptions, 'log' | 'json' | 'resultsPrefix'> & { json?: string; results: boolean };
 
 export function registerChaosCommand(program: Command): void {
   const d = DEFAULT_OPTIONS;
