@@ -1,58 +1,39 @@
 import { expect } from 'chai';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../packages/storage/src/index.js';
 import { ConfigError } from '../../packages/config/src/index.js';
 import { enrolComponent } from '../../packages/directory-client/src/index.js';
-import { directoryDepsFromEnv, runDirectoryCommand, type DirectoryCommandDeps } from '../../cli/commands/directory.js';
-import type { RunningDirectory } from '../src/index.js';
-import { ADMIN_TOKEN, codes, registrationFor, startTestDirectory, tempDir } from './fixtures.js';
+import { directoryDepsFromEnv, runDirectoryCommand } from '../../cli/commands/directory.js';
+import { codes, registrationFor, tempDir } from './fixtures.js';
+import { useCliDirectory } from './cli-fixture.js';
 
 describe('cli: tps directory approve|renew|revoke|list (F1)', () => {
-  let db: Knex;
-  let dir: RunningDirectory;
-  let out: string[];
-  let err: string[];
-  let deps: DirectoryCommandDeps;
-  before(async () => {
-    db = await openDatabase({ sqliteFile: ':memory:' });
-    dir = await startTestDirectory(db);
-  });
-  beforeEach(() => {
-    out = [];
-    err = [];
-    deps = { url: dir.url, adminToken: ADMIN_TOKEN, out: (l) => out.push(l), err: (l) => err.push(l) };
-  });
-  after(async () => {
-    await dir.close();
-    await db.destroy();
-  });
+  const cli = useCliDirectory();
 
   it('F1: lists, approves, renews and revokes a component through the admin REST API', async () => {
     const ks = tempDir();
     const registration = registrationFor(codes.agrComponent, codes.agrParty, 'AGR');
-    await enrolComponent({ directory: { baseUrl: dir.url }, keystoreDir: ks, registration }).catch(() => undefined);
-    expect(await runDirectoryCommand('list', undefined, deps)).to.equal(0);
-    expect(out.join('\n')).to.match(new RegExp(`${codes.agrComponent}\\s+pending`));
+    await enrolComponent({ directory: { baseUrl: cli.dir.url }, keystoreDir: ks, registration }).catch(() => undefined);
+    expect(await runDirectoryCommand('list', undefined, cli.deps)).to.equal(0);
+    expect(cli.out.join('\n')).to.match(new RegExp(`${codes.agrComponent}\\s+pending`));
 
-    expect(await runDirectoryCommand('approve', codes.agrComponent, deps)).to.equal(0);
-    const enrolled = await enrolComponent({ directory: { baseUrl: dir.url }, keystoreDir: ks, registration });
+    expect(await runDirectoryCommand('approve', codes.agrComponent, cli.deps)).to.equal(0);
+    const enrolled = await enrolComponent({ directory: { baseUrl: cli.dir.url }, keystoreDir: ks, registration });
     const serial = enrolled.identity.serial;
-    expect(await runDirectoryCommand('renew', codes.agrComponent, deps)).to.equal(0);
+    expect(await runDirectoryCommand('renew', codes.agrComponent, cli.deps)).to.equal(0);
     expect((await enrolled.refresh()).serial).to.not.equal(serial);
-    expect(await runDirectoryCommand('revoke', codes.agrComponent, deps)).to.equal(0);
-    out = [];
-    await runDirectoryCommand('list', undefined, deps);
-    expect(out.join('\n')).to.match(new RegExp(`${codes.agrComponent}\\s+revoked`));
-    expect(err).to.deep.equal([]);
+    expect(await runDirectoryCommand('revoke', codes.agrComponent, cli.deps)).to.equal(0);
+    cli.out = [];
+    await runDirectoryCommand('list', undefined, cli.deps);
+    expect(cli.out.join('\n')).to.match(new RegExp(`${codes.agrComponent}\\s+revoked`));
+    expect(cli.err).to.deep.equal([]);
   });
 
   it('F1: a wrong token, an unknown code or a missing code exits 1 with a clear message', async () => {
-    expect(await runDirectoryCommand('approve', codes.dsoComponent, { ...deps, adminToken: 'wrong' })).to.equal(1);
-    expect(err.pop()).to.contain('admin token is not valid');
-    expect(await runDirectoryCommand('approve', codes.otherComponent, deps)).to.equal(1);
-    expect(err.pop()).to.contain(`no component ${codes.otherComponent}`);
-    expect(await runDirectoryCommand('revoke', undefined, deps)).to.equal(1);
-    expect(err.pop()).to.contain('code is required');
+    expect(await runDirectoryCommand('approve', codes.dsoComponent, { ...cli.deps, adminToken: 'wrong' })).to.equal(1);
+    expect(cli.err.pop()).to.contain('admin token is not valid');
+    expect(await runDirectoryCommand('approve', codes.otherComponent, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain(`no component ${codes.otherComponent}`);
+    expect(await runDirectoryCommand('revoke', undefined, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('code is required');
   });
 
   it('F1: reads TPS_DIRECTORY_URL and requires TPS_ADMIN_TOKEN (exit 2)', () => {

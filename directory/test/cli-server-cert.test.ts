@@ -5,41 +5,21 @@ import { expect } from 'chai';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../packages/storage/src/index.js';
 import { buildProgram } from '../../cli/program.js';
 import { runServerCertCommand } from '../../cli/commands/server-cert.js';
-import type { DirectoryCommandDeps } from '../../cli/commands/directory.js';
-import type { RunningDirectory } from '../src/index.js';
-import { ADMIN_TOKEN, startTestDirectory, tempDir } from './fixtures.js';
+import { ADMIN_TOKEN, tempDir } from './fixtures.js';
+import { useCliDirectory } from './cli-fixture.js';
 
 describe('cli: tps directory server-cert (F1, NF3, issue 13)', () => {
-  let db: Knex;
-  let dir: RunningDirectory;
-  let out: string[];
-  let err: string[];
-  let deps: DirectoryCommandDeps;
-  before(async () => {
-    db = await openDatabase({ sqliteFile: ':memory:' });
-    dir = await startTestDirectory(db);
-  });
-  beforeEach(() => {
-    out = [];
-    err = [];
-    deps = { url: dir.url, adminToken: ADMIN_TOKEN, out: (l) => out.push(l), err: (l) => err.push(l) };
-  });
-  after(async () => {
-    await dir.close();
-    await db.destroy();
-  });
+  const cli = useCliDirectory();
 
   it('F1/NF3 issue 13: writes key.pem (0600), cert.pem and ca.pem and prints the paths, the TPS env line and rabbitmq.conf lines', async () => {
     const target = join(tempDir('tps-cli-server-cert-'), 'rabbit');
-    const env: Record<string, string> = { TPS_DIRECTORY_URL: dir.url, TPS_ADMIN_TOKEN: ADMIN_TOKEN };
+    const env: Record<string, string> = { TPS_DIRECTORY_URL: cli.dir.url, TPS_ADMIN_TOKEN: ADMIN_TOKEN };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     const log = console.log;
     Object.assign(process.env, env);
-    console.log = (...a: unknown[]) => out.push(a.join(' '));
+    console.log = (...a: unknown[]) => cli.out.push(a.join(' '));
     try {
       await buildProgram().exitOverride().parseAsync(['directory', 'server-cert', '--hosts', 'rabbit.tps.test, 10.0.0.9', '--days', '90', '--client-auth', '--out', target], { from: 'user' });
     } finally {
@@ -60,18 +40,18 @@ describe('cli: tps directory server-cert (F1, NF3, issue 13)', () => {
     const cert = new X509Certificate(readFileSync(certFile));
     expect(cert.checkPrivateKey(createPrivateKey(readFileSync(keyFile)))).to.equal(true);
     expect(cert.checkIssued(new X509Certificate(readFileSync(caFile)))).to.equal(true);
-    expect(readFileSync(caFile, 'utf8')).to.equal(dir.caCertificate);
+    expect(readFileSync(caFile, 'utf8')).to.equal(cli.dir.caCertificate);
     expect(cert.subjectAltName).to.equal('DNS:rabbit.tps.test, IP Address:10.0.0.9');
     expect(cert.keyUsage).to.deep.equal(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']);
     expect((Date.parse(cert.validTo) - Date.now()) / 86_400_000).to.be.within(89.9, 90.1);
 
-    const text = out.join('\n');
+    const text = cli.out.join('\n');
     for (const f of [keyFile, certFile, caFile]) expect(text).to.contain(f);
-    expect(out).to.include(`TPS_TLS=on TPS_TLS_CERT_FILE=${certFile} TPS_TLS_KEY_FILE=${keyFile} TPS_TLS_CA_FILE=${caFile}`);
-    expect(out).to.include(`ssl_options.cacertfile = ${caFile}`);
-    expect(out).to.include(`ssl_options.certfile = ${certFile}`);
-    expect(out).to.include(`ssl_options.keyfile = ${keyFile}`);
-    expect(out).to.include('ssl_options.verify = verify_peer');
+    expect(cli.out).to.include(`TPS_TLS=on TPS_TLS_CERT_FILE=${certFile} TPS_TLS_KEY_FILE=${keyFile} TPS_TLS_CA_FILE=${caFile}`);
+    expect(cli.out).to.include(`ssl_options.cacertfile = ${caFile}`);
+    expect(cli.out).to.include(`ssl_options.certfile = ${certFile}`);
+    expect(cli.out).to.include(`ssl_options.keyfile = ${keyFile}`);
+    expect(cli.out).to.include('ssl_options.verify = verify_peer');
     // The private key is printed nowhere.
     expect(text).to.not.contain('PRIVATE KEY');
   });
@@ -80,23 +60,23 @@ describe('cli: tps directory server-cert (F1, NF3, issue 13)', () => {
     const target = tempDir('tps-cli-server-cert-');
     const files = () => ['key.pem', 'cert.pem', 'ca.pem'].filter((f) => existsSync(join(target, f)));
 
-    expect(await runServerCertCommand({ hosts: '*.tps.test', out: target }, deps)).to.equal(1);
-    expect(err.pop()).to.contain('hosts.0');
-    expect(await runServerCertCommand({ hosts: 'a.tps.test', days: '900', out: target }, deps)).to.equal(1);
-    expect(err.pop()).to.contain('days');
-    expect(await runServerCertCommand({ hosts: 'a.tps.test', days: 'soon', out: target }, deps)).to.equal(1);
-    expect(err.pop()).to.contain('--days');
-    expect(await runServerCertCommand({ hosts: ' , ', out: target }, deps)).to.equal(1);
-    expect(err.pop()).to.contain('--hosts');
-    expect(await runServerCertCommand({ hosts: 'a.tps.test', out: target }, { ...deps, adminToken: 'wrong' })).to.equal(1);
-    expect(err.pop()).to.contain('admin token is not valid');
+    expect(await runServerCertCommand({ hosts: '*.tps.test', out: target }, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('hosts.0');
+    expect(await runServerCertCommand({ hosts: 'a.tps.test', days: '900', out: target }, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('days');
+    expect(await runServerCertCommand({ hosts: 'a.tps.test', days: 'soon', out: target }, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('--days');
+    expect(await runServerCertCommand({ hosts: ' , ', out: target }, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('--hosts');
+    expect(await runServerCertCommand({ hosts: 'a.tps.test', out: target }, { ...cli.deps, adminToken: 'wrong' })).to.equal(1);
+    expect(cli.err.pop()).to.contain('admin token is not valid');
     expect(files()).to.deep.equal([]);
 
     writeFileSync(join(target, 'key.pem'), 'the key a running server still uses');
-    expect(await runServerCertCommand({ hosts: 'a.tps.test', out: target }, deps)).to.equal(1);
-    expect(err.pop()).to.contain('already exists');
+    expect(await runServerCertCommand({ hosts: 'a.tps.test', out: target }, cli.deps)).to.equal(1);
+    expect(cli.err.pop()).to.contain('already exists');
     expect(readFileSync(join(target, 'key.pem'), 'utf8')).to.equal('the key a running server still uses');
     expect(files()).to.deep.equal(['key.pem']);
-    expect(out).to.deep.equal([]);
+    expect(cli.out).to.deep.equal([]);
   });
 });
