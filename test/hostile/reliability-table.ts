@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FaultSummary } from '../faults/results-file.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const FAULT_RESULTS = fileURLToPath(new URL('../faults/results/', import.meta.url));
@@ -66,19 +67,6 @@ function replaceBlock(begin: string, end: string, block: string): void {
   writeFileSync(DOC, doc.slice(0, start) + block + doc.slice(stop + end.length));
 }
 
-interface FaultSummary {
-  fault: string;
-  description: string;
-  runAt: string;
-  node: string;
-  sent: number;
-  received: number;
-  lost: number;
-  duplicated: number;
-  crashed: number;
-  receivedStatus: number;
-  detail: Record<string, unknown>;
-}
 
 /** Every fault the table tracks, in order; `key` names the result a fault test writes. */
 const FAULTS: { key: string; label: string; test?: string }[] = [
