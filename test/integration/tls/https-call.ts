@@ -1,6 +1,7 @@
 // One HTTPS request with exactly the trust and client certificate the test chooses (fetch
-// cannot pin a CA): what a partner's system or a component does on the wire.
-import { request } from 'node:https';
+// cannot pin a CA): what a partner's system or a component does on the wire. The directory
+// client's own HTTP(S) call does the work, so the tests exercise the code components use.
+import { callJson } from '../../../packages/directory-client/src/http-client.js';
 
 export interface HttpsCall {
   /** CA to trust; undefined: Node's default store (which does not hold the directory CA). */
@@ -11,42 +12,15 @@ export interface HttpsCall {
   body?: unknown;
 }
 
-export function httpsCall(url: string, o: HttpsCall = {}): Promise<{ status: number; body: unknown }> {
-  const payload = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: o.method ?? 'GET',
-        agent: false,
-        timeout: 10_000,
-        headers: {
-          accept: 'application/json',
-          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
-        },
-        ...(o.ca ? { ca: o.ca } : {}),
-        ...(o.clientCert ? { key: o.clientCert.keyPem, cert: o.clientCert.certPem } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            // not JSON: keep the text
-          }
-          resolve({ status: res.statusCode ?? 0, body });
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
+/** Resolves with any HTTP status; rejects when no answer came (TLS refused, connection failed). */
+export async function httpsCall(url: string, o: HttpsCall = {}): Promise<{ status: number; body: unknown }> {
+  const target = new URL(url);
+  const cert = o.clientCert;
+  const r = await callJson(
+    { baseUrl: target.origin, ...(o.ca ? { caPem: o.ca } : {}), ...(cert ? { clientCertificate: () => cert } : {}) },
+    o.method ?? 'GET',
+    target.pathname.slice(1) + target.search,
+    { ...(o.token ? { token: o.token } : {}), ...(o.body !== undefined ? { body: o.body } : {}) },
+  );
+  return { status: r.status, body: r.body };
 }
