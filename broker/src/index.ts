@@ -14,7 +14,7 @@ export type { AuditEntry, AuditQuery } from './storage/audit.repository.js';
 export type { DsoSplitView } from './domain/dso-view.js';
 
 export async function startCore(ctx: ComponentContext, messenger: Messenger): Promise<ComponentHandle & { core: Core }> {
-  const core = await createCore(ctx.db, messenger, { fairnessPolicy: ctx.config.fairnessPolicy });
+  const core = await createCore(ctx.db, messenger, { fairnessPolicy: ctx.config.fairnessPolicy, assetListPageSize: ctx.config.assetListPageSize });
   const base = createBaseApp({
     component: 'core',
     logger: ctx.logger,

@@ -32,6 +32,8 @@ export interface DemoPlatformOptions {
   /** RabbitMQ; the in-process broker when absent. */
   amqpUrl?: string;
   logLevel?: PlatformConfig['logLevel'];
+  /** More configuration variables (TPS_…), over the demo's own. */
+  env?: Record<string, string>;
 }
 
 export interface DemoPlatform {
@@ -54,6 +56,7 @@ export async function startDemoPlatform(o: DemoPlatformOptions = {}): Promise<De
     TPS_DIRECTORY_AUTO_APPROVE: 'true', // dev only: the demo's components approve themselves
     TPS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
     ...(o.amqpUrl ? { AMQP_URL: o.amqpUrl } : {}),
+    ...o.env,
   });
   const tap = new BrokerTap();
   let platform: RunningPlatform;

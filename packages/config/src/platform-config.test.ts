@@ -7,6 +7,8 @@ describe('configuration from the environment (foundation, NF2)', () => {
     expect(c.amqpUrl).to.equal(undefined);
     expect(c.databaseUrl).to.equal(undefined);
     expect(c.ports).to.deep.equal({ directory: 8700, core: 8701, agr: 8702, dso: 8703 });
+    expect(c.assetListPageSize).to.equal(5_000);
+    expect(loadPlatformConfig({ TPS_ASSET_LIST_PAGE_SIZE: '250' }).assetListPageSize).to.equal(250);
   });
 
   it('reads real-server URLs', () => {
@@ -24,6 +26,8 @@ describe('configuration from the environment (foundation, NF2)', () => {
     [{ TPS_DIRECTORY_AUTO_APPROVE: 'maybe' }, 'TPS_DIRECTORY_AUTO_APPROVE'],
     [{ TPS_AGR_PARTIES: '11XAGR-ALPHA---O,not-an-eic' }, 'TPS_AGR_PARTIES'],
     [{ TPS_CORE_CODE: 'core' }, 'TPS_CORE_CODE'],
+    [{ TPS_ASSET_LIST_PAGE_SIZE: '0' }, 'TPS_ASSET_LIST_PAGE_SIZE'],
+    [{ TPS_ASSET_LIST_PAGE_SIZE: '20000' }, 'TPS_ASSET_LIST_PAGE_SIZE'],
   ];
   for (const [env, variable] of bad) {
     it(`rejects a bad ${variable} with an error naming it and exit code 2`, () => {

@@ -40,6 +40,8 @@ export interface PlatformConfig {
   encryption: { mode: 'required' | 'off'; exempt: string[] };
   /** Default fairness policy of the core (a DSO may ask for another per limit). */
   fairnessPolicy: string;
+  /** Assets per page of a DSO's asset list (core); a list above it goes as a paged snapshot. */
+  assetListPageSize: number;
   /** HTTPS, mutual TLS to the directory and amqps (TPS_TLS*, issue 13; docs/configuration.md). */
   tls: TlsConfig;
   /** Who each messaging component is in the directory, and which market parties it speaks for. */
@@ -117,6 +119,8 @@ export function loadPlatformConfig(env: Record<string, string | undefined> = pro
       exempt: (optionalStr(env, 'TPS_ENCRYPTION_EXEMPT') ?? '').split(',').map((b) => b.trim()).filter((b) => b !== ''),
     },
     fairnessPolicy: oneOf(env, 'TPS_FAIRNESS_POLICY', ['waterfill', 'drem-prorata', 'equal', 'prorata-request'] as const, 'waterfill'),
+    // ≈ 420 bytes per listed asset: 10,000 keeps a page (4.2 MB) under the 8 MiB message limit.
+    assetListPageSize: int(env, 'TPS_ASSET_LIST_PAGE_SIZE', 5_000, 1, 10_000),
     tls,
     identities: {
       core: identity(env, 'TPS_CORE_CODE', 'TPS_CORE_PARTY', '10V-TPS-CORE---W', [DEMO_PARTIES.tps]),
