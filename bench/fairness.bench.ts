@@ -3,43 +3,11 @@
 // timed test: it prints figures and does not fail on them. Run: npm run bench:fairness
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { splitSeries, type SeriesAssetInput, type SeriesRequest } from '../packages/fairness/src/index.js';
-import { seededRandom } from '../cli/chaos/seeded-random.js';
+import { splitSeries, type SeriesRequest } from '../packages/fairness/src/index.js';
+import { ASSETS, INTERVALS, makeRequest } from './lib/fairness-request.js';
 
-const ASSETS = 10_000;
-const INTERVALS = 96;
-const OPERATORS = 25;
 const WARMUP = 5; // the first runs include JIT compilation
 const RUNS = 11;
-
-/** A plausible section: mostly 3–11 kW households, some 50–500 kW sites, a few 1–10 MW batteries. */
-function makeRequest(withPlans: boolean): SeriesRequest {
-  const rnd = seededRandom(20_240_607); // the same data every run
-  const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
-  const assets: SeriesAssetInput[] = [];
-  const needSum = new Float64Array(INTERVALS);
-  for (let i = 0; i < ASSETS; i++) {
-    const kind = rnd();
-    const capacityW = kind < 0.8 ? int(3_000, 11_000) : kind < 0.98 ? int(50_000, 500_000) : int(1_000_000, 10_000_000);
-    const planned = withPlans && rnd() < 0.7;
-    const plannedW: number[] = [];
-    for (let k = 0; k < INTERVALS; k++) {
-      // Daily profile plus noise; some plans exceed capacity (need is then the capacity).
-      const profile = 0.5 + 0.5 * Math.sin((2 * Math.PI * (k + i)) / INTERVALS);
-      const p = planned ? Math.floor(capacityW * Math.min(1.2, profile * (0.4 + rnd()))) : capacityW;
-      plannedW.push(p);
-      needSum[k] = needSum[k]! + Math.min(p, capacityW);
-    }
-    assets.push({
-      id: `W-${String(i).padStart(6, '0')}`,
-      operator: `AGR-${String(i % OPERATORS).padStart(2, '0')}`,
-      capacityW,
-      ...(planned ? { plannedW } : {}),
-    });
-  }
-  const limitsW = Array.from(needSum, (s) => Math.floor(s * (0.4 + 0.4 * rnd())));
-  return { policy: 'waterfill', direction: 'consumption', limitsW, assets };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
