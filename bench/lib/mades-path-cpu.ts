@@ -48,7 +48,7 @@ async function treeOf(name: string, root: string, dir: string): Promise<Tree> {
       await createEffects(receiverDb);
       const broker = new mades.MemoryBroker();
       const sender = new mades.MessagingEndpoint({ identity: ids.agr, directory, transport: new mades.MemoryTransport(broker), db: senderDb, pollIntervalMs: 20 });
-      const receiver = new mades.MessagingEndpoint({ identity: ids.core, directory, transport: new mades.MemoryTransport(broker), db: receiverDb });
+      const receiver = new mades.MessagingEndpoint({ identity: ids.core, directory, transport: new mades.MemoryTransport(broker), db: receiverDb, retrySafeHandler: true }); // as the platform's components (cli/platform/messaging-node.ts); older checkouts ignore it
       receiver.onMessage(recordEffect);
       await receiver.start();
       await sender.start();
