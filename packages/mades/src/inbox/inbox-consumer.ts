@@ -1,7 +1,8 @@
 // The receiving half of "no loss, no double effect" (F1). Deliveries are verified, then handled
 // in batches: one database transaction per batch, one savepoint per message around the
-// application's handler, the de-duplication row and the transport acknowledgement row written in
-// the same transaction as the effect. Only after the commit are the deliveries acknowledged to
+// application's handler (or, for a retry-safe handler, none unless one throws), the
+// de-duplication row and the transport acknowledgement row written in the same transaction as
+// the effect. Only after the commit are the deliveries acknowledged to
 // the broker, so a crash at any point leads to redelivery, and redelivery to "already received".
 // An encrypted payload is decrypted after the signature and digest verified and before any
 // handler runs (F1, NF3): handlers see the plaintext; a payload that cannot be decrypted, or a
