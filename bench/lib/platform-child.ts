@@ -3,7 +3,7 @@
 // All four components in this one process (`startPlatform`, as `tps start` does), over RabbitMQ.
 // Options arrive as JSON in argv[2]; the parent asks for counts/memory and says when to stop.
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { Transport } from '../../packages/mades/src/index.js';
 import { TokenRepository } from '../../packages/rest/src/index.js';
@@ -57,6 +57,24 @@ function counting(transport: Transport, component: string): Transport {
 }
 let session: Session | undefined;
 
+// Issue 14: SQL statements per component, counted with knex's `query` event only when
+// BENCH_STATEMENTS_FILE names a file (a listener costs CPU, so CPU runs leave it unset). Each
+// `cpu` reading appends the running counts there, so a round's statements are the difference of
+// two lines (bench/report/statements.ts).
+const statementsFile = process.env.BENCH_STATEMENTS_FILE;
+const statements: Record<string, Record<string, number>> = {};
+function countStatements(name: string, db: Database): void {
+  const counts: Record<string, number> = (statements[name] = { total: 0 });
+  db.on('query', (q: { sql: string }) => {
+    counts.total!++;
+    // "insert mades_sent", "select core_assets", "begin", …: the verb and the first table named.
+    const verb = q.sql.trimStart().split(/\s/, 1)[0]!.toLowerCase();
+    const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(q.sql)?.[1] ?? '';
+    const key = `${verb} ${table}`.trim();
+    counts[key] = (counts[key] ?? 0) + 1;
+  });
+}
+
 async function issueTokens(components: Array<{ name: string; db: Database }>): Promise<Array<{ component: 'agr' | 'dso'; party: string; token: string }>> {
   const out: Array<{ component: 'agr' | 'dso'; party: string; token: string }> = [];
   for (const c of components) {
@@ -74,6 +92,7 @@ async function main(): Promise<void> {
     if (!c) throw new Error(`component ${n} is not in this process`);
     return c;
   };
+  if (statementsFile) for (const c of platform.components) countStatements(c.name, c.db);
   const urlOf = (n: string) => platform.components.find((c) => c.name === n)?.url ?? '';
   // One process per component shares the data folder: issue tokens directly (demo-tokens.json is per platform).
   const tokens = options.components ? await issueTokens(platform.components) : await ensureDemoTokens(config, platform.components);
@@ -94,6 +113,7 @@ async function main(): Promise<void> {
           send({ type: 'published', id: m.id, stats: Object.fromEntries(published) });
         } else if (m.type === 'cpu') {
           const u = process.cpuUsage();
+          if (statementsFile) appendFileSync(statementsFile, `${JSON.stringify({ userUs: u.user, systemUs: u.system, statements })}\n`);
           send({ type: 'cpu', id: m.id, userUs: u.user, systemUs: u.system });
         } else if (m.type === 'profile-start') {
           session = new Session();

@@ -87,6 +87,10 @@ export async function createMessagingNode(o: MessagingNodeOptions): Promise<Mess
     db: o.db,
     // F1/NF3: documents encrypted for their receiver unless TPS_ENCRYPTION=off or the business type is exempt.
     encryption: o.config.encryption,
+    // The core's and the endpoints' handlers only write through the transaction they are given and
+    // defer everything else (outgoing messages, wake-ups, events) to its commit, so a batch needs a
+    // savepoint per message only when one of them throws (issue 14).
+    retrySafeHandler: true,
     log: (level, msg, extra) => o.logger[level](extra ?? {}, msg),
   });
   const messenger = new MadesMessenger({ endpoint, directory, parties: identity.parties, coreParty: o.config.identities.core.parties[0]! });

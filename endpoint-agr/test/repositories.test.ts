@@ -87,4 +87,22 @@ describeEachDatabase('AGR/BRP endpoint repositories (F4b, F7a, F8b, NF3)', (dut)
     await db.transaction((trx) => assets.applyOutcome(trx, A, 'reg-1', 'REJECTED', []));
     expect(await assets.list(A)).to.deep.equal([]);
   });
+  it('F8b: an acknowledgement updates its message in one statement — the latest revision when none is named; another party\'s or an unknown document is not touched (issue 14)', async () => {
+    const messages = new MessageRepository(db);
+    await db.transaction(async (trx) => {
+      await messages.record(trx, { messageId: 'm1', party: A, businessType: 'schedule', documentId: 'sch-1', revision: 1, sentAt: '2026-05-01T08:00:00Z' });
+      await messages.record(trx, { messageId: 'm2', party: A, businessType: 'schedule', documentId: 'sch-1', revision: 2, sentAt: '2026-05-01T08:01:00Z' });
+    });
+    const statements: string[] = [];
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', onQuery);
+    const acked = await db.transaction((trx) => messages.acknowledge(trx, { party: A, documentId: 'sch-1', outcome: 'ACCEPTED', reasons: [], at: '2026-05-01T08:02:00Z' }));
+    db.off('query', onQuery);
+    expect(statements.filter((s) => /agr_messages/.test(s)), 'statements on agr_messages').to.have.length(1);
+    expect(acked).to.deep.include({ messageId: 'm2', revision: 2, outcome: 'ACCEPTED', ackAt: '2026-05-01T08:02:00Z' });
+    expect(await messages.find(A, 'm1')).to.deep.include({ outcome: 'PENDING' });
+    expect(await db.transaction((trx) => messages.acknowledge(trx, { party: B, documentId: 'sch-1', outcome: 'REJECTED', reasons: [], at: '2026-05-01T08:03:00Z' }))).to.equal(undefined);
+    expect(await db.transaction((trx) => messages.acknowledge(trx, { party: A, documentId: 'sch-9', outcome: 'REJECTED', reasons: [], at: '2026-05-01T08:03:00Z' }))).to.equal(undefined);
+    expect(await messages.find(A, 'm2')).to.deep.include({ outcome: 'ACCEPTED', ackAt: '2026-05-01T08:02:00Z' });
+  });
 });

@@ -70,13 +70,14 @@ export class MessageRepository {
    * undefined when no document of this party has that mRID (and revision).
    */
   async acknowledge(trx: Knex.Transaction, ack: AckFacts): Promise<SentMessage | undefined> {
-    const q = trx('agr_messages').where({ party: ack.party, document_id: ack.documentId });
-    if (ack.revision !== undefined) q.andWhere({ revision: ack.revision });
-    const row = await q.orderBy('revision', 'desc').first();
-    if (!row) return undefined;
-    await trx('agr_messages')
-      .where({ message_id: row.message_id })
-      .update({ ack_outcome: ack.outcome, ack_reasons: toJson(ack.reasons), ack_at: ack.at });
-    return toMessage({ ...row, ack_outcome: ack.outcome, ack_reasons: toJson(ack.reasons), ack_at: ack.at });
+    // One statement (issue 14): the latest matching message is picked by a subquery and updated,
+    // and RETURNING gives its row — instead of a SELECT followed by an UPDATE.
+    const latest = trx('agr_messages').select('message_id').where({ party: ack.party, document_id: ack.documentId });
+    if (ack.revision !== undefined) latest.andWhere({ revision: ack.revision });
+    const [row] = await trx('agr_messages')
+      .where('message_id', latest.orderBy('revision', 'desc').limit(1))
+      .update({ ack_outcome: ack.outcome, ack_reasons: toJson(ack.reasons), ack_at: ack.at })
+      .returning('*');
+    return row ? toMessage(row) : undefined;
   }
 }

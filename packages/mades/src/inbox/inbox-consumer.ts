@@ -1,7 +1,8 @@
 // The receiving half of "no loss, no double effect" (F1). Deliveries are verified, then handled
 // in batches: one database transaction per batch, one savepoint per message around the
-// application's handler, the de-duplication row and the transport acknowledgement row written in
-// the same transaction as the effect. Only after the commit are the deliveries acknowledged to
+// application's handler (or, for a retry-safe handler, none unless one throws), the
+// de-duplication row and the transport acknowledgement row written in the same transaction as
+// the effect. Only after the commit are the deliveries acknowledged to
 // the broker, so a crash at any point leads to redelivery, and redelivery to "already received".
 // An encrypted payload is decrypted after the signature and digest verified and before any
 // handler runs (F1, NF3): handlers see the plaintext; a payload that cannot be decrypted, or a
@@ -41,6 +42,13 @@ export interface InboxOptions {
   batchSize: number;
   /** Handler failures before a message ends FAILED (HANDLER_ERROR) instead of being retried. */
   maxAttempts: number;
+  /**
+   * True when the handlers have no effect outside the transaction before it commits (everything
+   * else waits for whenCommitted/afterCommit): a batch then runs them without a savepoint per
+   * message, and only if one throws is the whole batch rolled back and run again with savepoints
+   * (issue 14: two statements fewer per message). False keeps one savepoint per message always.
+   */
+  handlersRetrySafe(): boolean;
   handler(): MessageHandler | undefined;
   onChanges(changes: StatusChange[]): void;
   onAcksQueued(): void;
@@ -50,6 +58,11 @@ export interface InboxOptions {
 
 /** Verdicts a newer directory view may change: decided only after one refresh. */
 const REFRESHABLE: ReadonlySet<FailedReason> = new Set([FailedReason.SIGNER_UNKNOWN, FailedReason.PATH_NOT_ALLOWED]);
+
+/** A handler threw while the batch ran without savepoints: roll it back and run it with them. */
+class RunWithSavepoints extends Error {
+  override name = 'RunWithSavepoints';
+}
 
 interface Verified {
   d: Delivery;
@@ -163,16 +176,16 @@ export class InboxConsumer {
     // in their arrival order: requeueing them to the broker would let later deliveries already held
     // here overtake them, and a later revision of a document would then make the earlier one
     // "not moving forward" (found by `tps chaos`). A crash redelivers them as before.
-    const deferred: Delivery[] = [];
     const lane = urgent ? this.urgent : this.buffer;
-    let changes: StatusChange[] = [];
-    let handlerFailed = false;
+    let outcome: { deferred: Delivery[]; handlerFailed: boolean; changes: StatusChange[]; ackRows: AckRow[] };
     try {
-      await o.db.transaction(async (trx) => {
-        handlerFailed = await this.handleDocs(trx, docs, ackRows, deferred, at, !urgent);
-        changes = await this.applyAcks(trx, acks);
-        for (let i = 0; i < ackRows.length; i += 100) await trx('mades_ack_out').insert(ackRows.slice(i, i + 100));
-      });
+      try {
+        outcome = await this.commitBatch(docs, acks, ackRows, at, urgent, !o.handlersRetrySafe());
+      } catch (err) {
+        if (!(err instanceof RunWithSavepoints)) throw err;
+        // Nothing of the first run was committed: run the batch again, one savepoint per message.
+        outcome = await this.commitBatch(docs, acks, ackRows, at, urgent, true);
+      }
     } catch (err) {
       // The database is away: nothing was committed. Keep the whole batch, in order, in front of
       // what arrived since, and try again after a backoff (0.5 s doubling to 8 s).
@@ -184,14 +197,33 @@ export class InboxConsumer {
       this.pausedUntil = Date.now() + backoff;
       return;
     }
+    const { deferred, handlerFailed, changes } = outcome;
     this.commitFailures = 0;
     const notDone = new Set(deferred);
     for (const { d } of [...docs, ...acks]) if (!notDone.has(d)) d.ack();
     if (deferred.length) lane.unshift(...deferred);
     if (handlerFailed) this.pausedUntil = Date.now() + 200;
     settleAfterCommit.forEach((d) => d.ack());
-    if (ackRows.length) o.onAcksQueued();
+    if (outcome.ackRows.length) o.onAcksQueued();
     if (changes.length) o.onChanges(changes);
+  }
+
+  /**
+   * One transaction: the documents' effects, the acknowledgements received, and the transport
+   * acknowledgements to send (`ackRows` plus the ones the documents add; the caller's array is not
+   * changed, so a second run starts from the same rows).
+   */
+  private async commitBatch(docs: Verified[], acks: Verified[], ackRows: readonly AckRow[], at: string, urgent: boolean, savepoints: boolean) {
+    const rows = [...ackRows];
+    const deferred: Delivery[] = [];
+    let changes: StatusChange[] = [];
+    let handlerFailed = false;
+    await this.o.db.transaction(async (trx) => {
+      handlerFailed = await this.handleDocs(trx, docs, rows, deferred, at, !urgent, savepoints);
+      changes = await this.applyAcks(trx, acks);
+      for (let i = 0; i < rows.length; i += 100) await trx('mades_ack_out').insert(rows.slice(i, i + 100));
+    });
+    return { deferred, handlerFailed, changes, ackRows: rows };
   }
 
   /** Signature, digest and directory checks first; only a verified envelope is decrypted. */
@@ -222,7 +254,7 @@ export class InboxConsumer {
   }
 
   /** Returns true when a handler failed and the rest of the batch was deferred for a retry. */
-  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], deferred: Delivery[], at: string, yieldToUrgent: boolean): Promise<boolean> {
+  private async handleDocs(trx: Knex.Transaction, docs: Verified[], ackRows: AckRow[], deferred: Delivery[], at: string, yieldToUrgent: boolean, savepoints: boolean): Promise<boolean> {
     if (docs.length === 0) return false;
     const known = new Map<string, string>(); // sender|messageId → digest
     for (let i = 0; i < docs.length; i += 400) {
@@ -249,9 +281,12 @@ export class InboxConsumer {
       let detail: string | null = null;
       try {
         if (!handler) throw new Error('no message handler registered');
-        await trx.transaction((sp) => handler({ envelope: e, payload }, sp));
+        if (savepoints) await trx.transaction((sp) => handler({ envelope: e, payload }, sp));
+        else await handler({ envelope: e, payload }, trx);
         this.attempts.delete(key);
       } catch (err) {
+        // Without a savepoint the handler's partial writes cannot be undone alone: start over.
+        if (!savepoints) throw new RunWithSavepoints(String(err));
         if (err instanceof MessageRejectedError) {
           [status, reason, detail] = ['FAILED', err.reason, err.message];
         } else {

@@ -59,30 +59,56 @@ export interface Transition {
 /**
  * Applies transitions that are still allowed and returns the changes made. `onlyFrom` limits
  * them to messages sent to that receiver: only a message's receiver may acknowledge it.
+ *
+ * Issue 14: one `UPDATE … WHERE message_id IN (…) AND status IN (allowed) RETURNING …` per run of
+ * consecutive transitions with the same target (status, time, reason, detail) — a relay batch or
+ * one acknowledgement is usually a single run — instead of a SELECT plus one UPDATE per message.
+ * The status condition in the UPDATE is what keeps statuses moving only forward (also with
+ * concurrent writers on PostgreSQL), and the rows it returns are exactly the changes. A run never
+ * holds one message twice, so transitions still apply as if one after the other, in order.
  */
 export async function applyTransitions(db: Knex, transitions: Transition[], onlyFrom?: string): Promise<StatusChange[]> {
-  if (transitions.length === 0) return [];
   const changes: StatusChange[] = [];
-  for (let i = 0; i < transitions.length; i += 500) {
-    const chunk = transitions.slice(i, i + 500);
-    let q = db('mades_sent').select('message_id', 'status', 'receiver', 'business_type', 'ba_message_id').whereIn('message_id', chunk.map((t) => t.messageId));
+  for (const run of runsOf(transitions)) {
+    const t0 = run[0]!;
+    const set: Record<string, unknown> = { status: t0.status };
+    if (t0.status === 'DELIVERED') set.delivered_at = t0.at;
+    if (t0.status === 'RECEIVED') set.received_at = t0.at;
+    if (t0.status === 'FAILED') Object.assign(set, { failed_at: t0.at, reason: t0.reason ?? null, detail: t0.detail ?? null });
+    let q = db('mades_sent').update(set).whereIn('message_id', run.map((t) => t.messageId)).whereIn('status', FROM[t0.status]);
     if (onlyFrom !== undefined) q = q.andWhere('receiver', onlyFrom);
-    const current = new Map<string, { status: MessageStatus; receiver: string; business_type: string; ba_message_id: string }>();
-    for (const r of await q) current.set(r.message_id, r);
-    for (const t of chunk) {
-      const row = current.get(t.messageId);
-      if (!row || !FROM[t.status].includes(row.status)) continue;
-      const set: Record<string, unknown> = { status: t.status };
-      if (t.status === 'DELIVERED') set.delivered_at = t.at;
-      if (t.status === 'RECEIVED') set.received_at = t.at;
-      if (t.status === 'FAILED') Object.assign(set, { failed_at: t.at, reason: t.reason ?? null, detail: t.detail ?? null });
-      const n = await db('mades_sent').update(set).where('message_id', t.messageId).whereIn('status', FROM[t.status]);
-      if (n === 0) continue;
-      row.status = t.status;
-      changes.push({ messageId: t.messageId, status: t.status, reason: t.reason, detail: t.detail, at: t.at, receiver: row.receiver, businessType: row.business_type, baMessageId: row.ba_message_id });
+    const rows: Array<{ message_id: string; receiver: string; business_type: string; ba_message_id: string }> = await q.returning(['message_id', 'receiver', 'business_type', 'ba_message_id']);
+    const changed = new Map(rows.map((r) => [r.message_id, r]));
+    // In the order the transitions were given, not the order the database returned the rows.
+    for (const t of run) {
+      const row = changed.get(t.messageId);
+      if (row) changes.push({ messageId: t.messageId, status: t.status, reason: t.reason, detail: t.detail, at: t.at, receiver: row.receiver, businessType: row.business_type, baMessageId: row.ba_message_id });
     }
   }
   return changes;
+}
+
+/** Bound parameters per UPDATE stay far below SQLite's and PostgreSQL's limits. */
+const RUN_MAX = 500;
+
+/** Consecutive transitions with one target and distinct messages, at most RUN_MAX each. */
+function runsOf(transitions: Transition[]): Transition[][] {
+  const runs: Transition[][] = [];
+  let run: Transition[] = [];
+  let ids = new Set<string>();
+  for (const t of transitions) {
+    const first = run[0];
+    const same = first !== undefined && first.status === t.status && first.at === t.at && first.reason === t.reason && first.detail === t.detail;
+    if (!same || ids.has(t.messageId) || run.length >= RUN_MAX) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      ids = new Set();
+    }
+    run.push(t);
+    ids.add(t.messageId);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 export async function readStatus(db: Knex, messageId: string): Promise<TrackedMessage | undefined> {
