@@ -89,6 +89,8 @@ export class InboxConsumer {
   /** The emergency lane: always emptied before `buffer`. */
   private urgent: Delivery[] = [];
   private flushing: Promise<void> | undefined;
+  /** The batch loop is running (processing or waiting out a pause). */
+  private pumping = false;
   private scheduled = false;
   private readonly attempts = new Map<string, number>();
   /** Deliveries already verified once more after a directory refresh: their next verdict is final. */
@@ -125,15 +127,24 @@ export class InboxConsumer {
 
   private async pump(): Promise<void> {
     this.scheduled = false;
-    if (this.flushing) return; // the running flush picks the rest up
-    while (!this.stopped && (this.urgent.length > 0 || this.buffer.length > 0)) {
-      const wait = this.pausedUntil - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const urgent = this.urgent.length > 0;
-      const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
-      this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
-      await this.flushing;
-      this.flushing = undefined;
+    // One loop at a time, also while it waits out a backoff: a second loop started by a delivery
+    // during the pause would run batches beside the first and commit later documents before the
+    // retried ones (order-under-failure.test.ts).
+    if (this.pumping) return; // the running loop picks the rest up
+    this.pumping = true;
+    try {
+      while (!this.stopped && (this.urgent.length > 0 || this.buffer.length > 0)) {
+        const wait = this.pausedUntil - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (this.stopped) break;
+        const urgent = this.urgent.length > 0;
+        const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
+        this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
+        await this.flushing;
+        this.flushing = undefined;
+      }
+    } finally {
+      this.pumping = false;
     }
   }
 

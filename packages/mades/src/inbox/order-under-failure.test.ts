@@ -96,4 +96,35 @@ describe('inbox order under failures (F1)', function () {
     inOrder(order, n);
     expect((await effectCounts(receiver.db)).doubled).to.deep.equal([]);
   });
+
+  it('F1: documents arriving while a failed handler waits out its pause are handled after it, by one loop; one effect each', async () => {
+    // The receiver runs while the documents arrive: the deliveries landing during the pause after a
+    // failure must queue behind the retried document, not start a second batch loop beside it.
+    const failedOnce = new Set<number>([3, 20, 21, 44]);
+    const order: number[] = [];
+    let running = 0;
+    let overlapped = false;
+    const handler: MessageHandler = async ({ envelope, payload }, trx) => {
+      running++;
+      overlapped ||= running > 1;
+      try {
+        const i = Number(envelope.baMessageId);
+        await new Promise((r) => setImmediate(r)); // a handler that awaits, as every real one does
+        if (failedOnce.delete(i)) throw new Error(`transient failure on ${i}`);
+        await trx('effects').insert({ message_id: envelope.messageId, ba_message_id: envelope.baMessageId, payload });
+        order.push(i);
+      } finally {
+        running--;
+      }
+    };
+    const { receiver, sendAll } = await setup(handler);
+    const n = 60;
+    await receiver.ep.start();
+    await sendAll(n);
+    await waitFor('every document handled', async () => ((await effectCounts(receiver.db)).distinct === n ? true : undefined), 30_000);
+    const committed = (await receiver.db('effects').select('ba_message_id').orderBy('id')).map((r: { ba_message_id: string }) => Number(r.ba_message_id));
+    inOrder(committed, n);
+    expect(overlapped, 'two handlers ran at once').to.equal(false);
+    expect((await effectCounts(receiver.db)).doubled).to.deep.equal([]);
+  });
 });
