@@ -14,7 +14,7 @@ import {
   ramlDocsHandlers,
   restMigrations,
   SharedReads,
-  restRateLimit,
+  createRestRateLimit,
   TokenRepository,
   WaiterHub,
   type ChangeBroadcast,
@@ -29,6 +29,7 @@ import { registerAssetRoutes } from './routes/assets.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerLimitRoutes } from './routes/limits.routes.js';
 import { registerMessageRoutes } from './routes/messages.routes.js';
+import { serveLimitsWaitInFront } from './routes/limits-wait.front.js';
 import { createInboundHandler } from './inbound.js';
 
 /** The contract (F2): served at /docs and checked route-for-route by the tests. */
@@ -102,7 +103,8 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);
   app.use(jsonBodyOnly);
-  app.use(restRateLimit({ perMinute: deps.rateLimitPerMinute })); // issue 13: 429 problem+json beyond the limit
+  const rateLimit = createRestRateLimit({ perMinute: deps.rateLimitPerMinute });
+  app.use(rateLimit.middleware); // issue 13: 429 problem+json beyond the limit
   // F2: ping → pong, without a token (a liveness probe for the AGR/BRP's own systems).
   app.get('/ping', (_req, res) => {
     res.type('text/plain').send('pong');
@@ -112,6 +114,8 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
   registerLimitRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   base.finish();
+  // Issue 14: the long-poll below express (same buckets, headers, log and metric as express's).
+  serveLimitsWaitInFront({ app, logger: deps.logger, httpDuration: base.metrics.httpDuration, securityHeaders: base.securityHeaders }, ctx, rateLimit);
 
   return {
     app,
