@@ -9,9 +9,8 @@ import type { Messenger } from '../../packages/runtime/src/index.js';
 import {
   BufferedCursors,
   jsonBodyOnly,
-  loadRamlContract,
+  lazyRamlDocsHandlers,
   LocalChangeBroadcast,
-  ramlDocsHandlers,
   restMigrations,
   SharedReads,
   createRestRateLimit,
@@ -98,8 +97,7 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
     health: { database: async () => (await deps.db.raw('select 1'), { ok: true }) },
   });
   const { app } = base;
-  const contract = await loadRamlContract(AGR_RAML_FILE);
-  const docs = ramlDocsHandlers(contract, AGR_RAML_FILE);
+  const docs = lazyRamlDocsHandlers(AGR_RAML_FILE);
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);
   app.use(jsonBodyOnly);
