@@ -4,14 +4,15 @@
 // idle → parked (after gc), then delivers one limit to every party inside the child and measures
 // the child's CPU time until every waiter has its answer, and each answer's wake-up latency.
 // Run: node --import tsx bench/longpoll-agr.ts [--waiters 10000] [--parties 20] [--tree DIR]
-// --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
+// --snapshot FILE writes a heap snapshot of the parked child; --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 
 interface Memory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
-type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number };
+type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number } | { snapshot: string } | { parked: number };
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,7 @@ async function child(tree: string, parties: number): Promise<void> {
   const h = { url: srv.url, messenger, close: async () => (await agr.close(), await srv.close(), await db.destroy()) };
   const gc = (globalThis as { gc?: () => void }).gc!;
   const send = (m: Reply) => process.send!(m);
-  process.on('message', async (m: { memory?: true; cpu?: true; deliver?: number; stop?: true }) => {
+  process.on('message', async (m: { memory?: true; cpu?: true; deliver?: number; parked?: true; snapshot?: string; stop?: true }) => {
     if (m.memory) {
       gc();
       const u = process.memoryUsage();
@@ -57,6 +58,11 @@ async function child(tree: string, parties: number): Promise<void> {
     } else if (m.deliver !== undefined) {
       for (const [i, p] of names.entries()) await h.messenger.deliver(grantLimit(p, { limitId: `LP-${m.deliver}-${i}`, assets: [assetId(`LP${i}`)] }), 'capacity-limit');
       send({ delivered: names.length });
+    } else if (m.parked) {
+      send({ parked: agr.hub.size });
+    } else if (m.snapshot) {
+      gc();
+      send({ snapshot: writeHeapSnapshot(m.snapshot) });
     } else if (m.stop) {
       await h.close();
       process.exit(0);
@@ -106,9 +112,15 @@ async function parent(): Promise<void> {
       req.end();
     }),
   );
-  // Parked: give the reads and the sockets time to settle (no progress signal from the child).
-  await new Promise((r) => setTimeout(r, Math.max(3000, n / 2)));
+  // Parked = every waiter is on the hub (its cursor read and first read done); then let it settle.
+  const deadline = Date.now() + 240_000;
+  while (((await ask({ parked: true }, 'parked')) as number) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, 2000));
   const parked = (await ask({ memory: true }, 'memory')) as Memory;
+  // --snapshot FILE: a heap snapshot of the child with the waiters parked (where their bytes are).
+  const snapshotFile = arg('snapshot', '');
+  if (snapshotFile) process.stderr.write(`heap snapshot: ${String(await ask({ snapshot: snapshotFile }, 'snapshot'))}\n`);
+  const parkedOnHub = (await ask({ parked: true }, 'parked')) as number;
   const cpu0 = (await ask({ cpu: true }, 'cpu')) as number;
   t0 = performance.now();
   await ask({ deliver: Date.now() }, "delivered");
@@ -121,6 +133,7 @@ async function parent(): Promise<void> {
     n,
     parties,
     answered: wake.length,
+    parkedOnHub: parkedOnHub,
     bad,
     rssIdleMB: +(idle.rss / MB).toFixed(1),
     rssParkedMB: +(parked.rss / MB).toFixed(1),
