@@ -4,15 +4,17 @@
 // idle → parked (after gc), then delivers one limit to every party inside the child and measures
 // the child's CPU time until every waiter has its answer, and each answer's wake-up latency.
 // Run: node --import tsx bench/longpoll-agr.ts [--waiters 10000] [--parties 20] [--tree DIR]
-// --snapshot FILE writes a heap snapshot of the parked child; --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
+// --snapshot FILE writes a heap snapshot of the parked child, --profile FILE a CPU profile of its wake-up; --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 
 interface Memory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
-type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number } | { snapshot: string } | { parked: number };
+type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number } | { snapshot: string } | { parked: number } | { profile: string };
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,7 +49,8 @@ async function child(tree: string, parties: number): Promise<void> {
   const h = { url: srv.url, messenger, close: async () => (await agr.close(), await srv.close(), await db.destroy()) };
   const gc = (globalThis as { gc?: () => void }).gc!;
   const send = (m: Reply) => process.send!(m);
-  process.on('message', async (m: { memory?: true; cpu?: true; deliver?: number; parked?: true; snapshot?: string; stop?: true }) => {
+  const session = new Session();
+  process.on('message', async (m: { memory?: true; cpu?: true; deliver?: number; parked?: true; profile?: string; snapshot?: string; stop?: true }) => {
     if (m.memory) {
       gc();
       const u = process.memoryUsage();
@@ -58,6 +61,16 @@ async function child(tree: string, parties: number): Promise<void> {
     } else if (m.deliver !== undefined) {
       for (const [i, p] of names.entries()) await h.messenger.deliver(grantLimit(p, { limitId: `LP-${m.deliver}-${i}`, assets: [assetId(`LP${i}`)] }), 'capacity-limit');
       send({ delivered: names.length });
+    } else if (m.profile === 'start') {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      send({ profile: 'started' });
+    } else if (m.profile) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(m.profile, JSON.stringify(profile));
+      session.disconnect();
+      send({ profile: m.profile });
     } else if (m.parked) {
       send({ parked: agr.hub.size });
     } else if (m.snapshot) {
@@ -121,11 +134,15 @@ async function parent(): Promise<void> {
   const snapshotFile = arg('snapshot', '');
   if (snapshotFile) process.stderr.write(`heap snapshot: ${String(await ask({ snapshot: snapshotFile }, 'snapshot'))}\n`);
   const parkedOnHub = (await ask({ parked: true }, 'parked')) as number;
+  // --profile FILE: a CPU profile of the child from the delivery to the last answer.
+  const profileFile = arg('profile', '');
+  if (profileFile) await ask({ profile: 'start' }, 'profile');
   const cpu0 = (await ask({ cpu: true }, 'cpu')) as number;
   t0 = performance.now();
   await ask({ deliver: Date.now() }, "delivered");
   await Promise.all(waits);
   const cpu1 = (await ask({ cpu: true }, 'cpu')) as number;
+  if (profileFile) process.stderr.write(`CPU profile: ${String(await ask({ profile: profileFile }, 'profile'))}\n`);
   wake.sort((a, b) => a - b);
   const q = (p: number) => wake[Math.min(wake.length - 1, Math.floor((p / 100) * wake.length))] ?? NaN;
   const out = {
