@@ -4,12 +4,8 @@
 import { ConfigError, type PlatformConfig } from '../../packages/config/src/index.js';
 import { createLogger } from '../../packages/http/src/index.js';
 import { AmqpTransport, MemoryBroker, MemoryTransport, type Transport } from '../../packages/mades/src/index.js';
-import { openComponentDatabase, type ComponentHandle, type ComponentName, type Messenger } from '../../packages/runtime/src/index.js';
+import { openComponentDatabase, type ComponentContext, type ComponentHandle, type ComponentName, type Messenger } from '../../packages/runtime/src/index.js';
 import type { Database } from '../../packages/storage/src/index.js';
-import { startCore } from '../../broker/src/index.js';
-import { startAgrEndpoint } from '../../endpoint-agr/src/index.js';
-import { startDsoEndpoint } from '../../endpoint-dso/src/index.js';
-import { startDirectoryComponent } from './directory-component.js';
 import { createMessagingNode, type MessagingComponent, type MessagingNode } from './messaging-node.js';
 import { authenticationCredentials, clientCaPem, withServerTls, type InProcessCa } from './transport-security.js';
 
@@ -19,11 +15,17 @@ export function isComponentName(name: string): name is ComponentName {
   return (COMPONENT_NAMES as string[]).includes(name);
 }
 
-const businessStarters = {
-  core: startCore,
-  agr: startAgrEndpoint,
-  dso: startDsoEndpoint,
-} satisfies Record<MessagingComponent, (ctx: Parameters<typeof startCore>[0], m: Messenger) => Promise<ComponentHandle>>;
+type BusinessStarter = (ctx: ComponentContext, m: Messenger) => Promise<ComponentHandle>;
+
+/**
+ * Each component's code is imported when that component starts: a process serving one component
+ * (`tps serve agr`) does not load and hold the others' (issue 14: the idle AGR/BRP process).
+ */
+const businessStarters: Record<MessagingComponent, () => Promise<BusinessStarter>> = {
+  core: async () => (await import('../../broker/src/index.js')).startCore,
+  agr: async () => (await import('../../endpoint-agr/src/index.js')).startAgrEndpoint,
+  dso: async () => (await import('../../endpoint-dso/src/index.js')).startDsoEndpoint,
+};
 
 export interface StartedComponent extends ComponentHandle {
   db: Database;
@@ -75,6 +77,7 @@ export async function startPlatform(givenConfig: PlatformConfig, names: Componen
       const db = await openComponentDatabase(config, 'directory');
       closers.push(() => db.destroy());
       const logger = createLogger('directory', config.logLevel);
+      const { startDirectoryComponent } = await import('./directory-component.js');
       const handle = await startDirectoryComponent({ config, logger, db, host: config.host, port: options.ports?.directory ?? config.ports.directory });
       closers.push(() => handle.close());
       started.push({ ...handle, db });
@@ -110,7 +113,8 @@ export async function startPlatform(givenConfig: PlatformConfig, names: Componen
       // The business handler is registered before the node consumes: nothing arrives unhandled.
       // Every broker connection of this component (transport, facade broadcast) uses its amqps settings.
       const componentConfig: PlatformConfig = { ...config, tls: { ...config.tls, amqp: amqpTls } };
-      const handle = await businessStarters[name]({ config: componentConfig, logger, db, host: config.host, port: options.ports?.[name] ?? config.ports[name] }, node.messenger);
+      const start = await businessStarters[name]();
+      const handle = await start({ config: componentConfig, logger, db, host: config.host, port: options.ports?.[name] ?? config.ports[name] }, node.messenger);
       closers.push(() => handle.close());
       await node.start();
       nodes.push(node);

@@ -9,12 +9,11 @@ import type { Messenger } from '../../packages/runtime/src/index.js';
 import {
   BufferedCursors,
   jsonBodyOnly,
-  loadRamlContract,
+  lazyRamlDocsHandlers,
   LocalChangeBroadcast,
-  ramlDocsHandlers,
   restMigrations,
   SharedReads,
-  restRateLimit,
+  createRestRateLimit,
   TokenRepository,
   WaiterHub,
   type ChangeBroadcast,
@@ -29,6 +28,7 @@ import { registerAssetRoutes } from './routes/assets.routes.js';
 import { registerScheduleRoutes } from './routes/schedules.routes.js';
 import { registerLimitRoutes } from './routes/limits.routes.js';
 import { registerMessageRoutes } from './routes/messages.routes.js';
+import { serveLimitsWaitInFront } from './routes/limits-wait.front.js';
 import { createInboundHandler } from './inbound.js';
 
 /** The contract (F2): served at /docs and checked route-for-route by the tests. */
@@ -97,12 +97,12 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
     health: { database: async () => (await deps.db.raw('select 1'), { ok: true }) },
   });
   const { app } = base;
-  const contract = await loadRamlContract(AGR_RAML_FILE);
-  const docs = ramlDocsHandlers(contract, AGR_RAML_FILE);
+  const docs = lazyRamlDocsHandlers(AGR_RAML_FILE);
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);
   app.use(jsonBodyOnly);
-  app.use(restRateLimit({ perMinute: deps.rateLimitPerMinute })); // issue 13: 429 problem+json beyond the limit
+  const rateLimit = createRestRateLimit({ perMinute: deps.rateLimitPerMinute });
+  app.use(rateLimit.middleware); // issue 13: 429 problem+json beyond the limit
   // F2: ping → pong, without a token (a liveness probe for the AGR/BRP's own systems).
   app.get('/ping', (_req, res) => {
     res.type('text/plain').send('pong');
@@ -112,6 +112,8 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
   registerLimitRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   base.finish();
+  // Issue 14: the long-poll below express (same buckets, headers, log and metric as express's).
+  serveLimitsWaitInFront({ app, logger: deps.logger, httpDuration: base.metrics.httpDuration, securityHeaders: base.securityHeaders }, ctx, rateLimit);
 
   return {
     app,

@@ -36,6 +36,7 @@ export interface HarnessOptions {
   bodyLimitBytes?: number;
   sseHeartbeatMs?: number;
   db?: Database;
+  rateLimitPerMinute?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -52,6 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     longPollMaxSeconds: 20,
     longPollDefaultSeconds: 5,
     sseHeartbeatMs: options.sseHeartbeatMs ?? 1_000,
+    ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     now: () => clock.now,
   });
   const srv: RunningServer = await listen(agr.app, 0, '127.0.0.1');

@@ -25,27 +25,17 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
     res.json({ limits: await ctx.limits.active(principal(res).party, formatIsoUtc(ctx.now())) });
   });
 
+  // Served in front of express (limits-wait.front.ts); this route takes what express alone routes
+  // here (HEAD, a trailing slash, other letter cases, a request body): same contract.
   app.get('/limits/wait', ...ctx.auth, async (req, res) => {
     const timeoutS = waitSeconds(req.query.timeout, ctx.longPoll.defaultSeconds, ctx.longPoll.maxSeconds);
     const client = clientId(req.query.client);
     const { party, tokenId } = principal(res);
     const signal = clientGone(req, res);
-    const key = limitsKey(party);
-    const start = await ctx.cursors.position(tokenId, client, STREAM);
-    let seen = start;
-    // Waiters of this party at the same cursor share one read (issue 14); the cursor moves past
-    // expired revisions too, so a read may advance `seen` and still return nothing.
-    const read = async (): Promise<LimitView[]> => {
-      const from = seen;
-      const { head, items } = await ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now())));
-      if (head <= from) return [];
-      seen = head;
-      return items;
-    };
-    const limits = await parked(() => longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read }));
+    const w = await waitForLimits(ctx, party, tokenId, client, timeoutS, signal);
     if (signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
-    answers.send(req, res, limits.length === 0 ? NO_LIMITS : limits, (l) => JSON.stringify({ limits: l }));
-    if (seen > start) ctx.cursors.advanceAfterAnswer(res, tokenId, client, STREAM, seen);
+    waitAnswers.send(req, res, w.limits, limitsJson);
+    if (w.seen > w.start) ctx.cursors.advanceAfterAnswer(res, tokenId, client, STREAM, w.seen);
   });
 
   app.get('/limits/events', ...ctx.auth, async (req, res) => {
@@ -64,11 +54,34 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
 }
 
 /** Waiters of one group get the same array: body, length and ETag are made once, not per waiter. */
-const answers = new SharedAnswers<LimitView[]>();
+export const waitAnswers = new SharedAnswers<LimitView[]>();
 const NO_LIMITS: LimitView[] = [];
+export const limitsJson = (limits: LimitView[]): string => JSON.stringify({ limits });
+export const LIMITS_STREAM = STREAM;
+
+/**
+ * F7a wait-for-new: the limits after the caller's cursor, waiting on the hub until some arrive,
+ * the timeout, or `signal`. `seen` is where the cursor may move once the answer has left.
+ */
+export async function waitForLimits(ctx: RouteContext, party: string, tokenId: number, client: string, timeoutS: number, signal: AbortSignal): Promise<{ limits: LimitView[]; start: number; seen: number }> {
+  const key = limitsKey(party);
+  const start = await ctx.cursors.position(tokenId, client, STREAM);
+  let seen = start;
+  // Waiters of this party at the same cursor share one read (issue 14); the cursor moves past
+  // expired revisions too, so a read may advance `seen` and still return nothing.
+  const read = async (): Promise<LimitView[]> => {
+    const from = seen;
+    const { head, items } = await ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now())));
+    if (head <= from) return [];
+    seen = head;
+    return items;
+  };
+  const limits = await parked(() => longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read }));
+  return { limits: limits.length === 0 ? NO_LIMITS : limits, start, seen };
+}
 
 /** The hub bounds how many requests may wait; beyond it, the client is told to come back. */
-async function parked<T>(fn: () => Promise<T>): Promise<T> {
+export async function parked<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {

@@ -39,11 +39,19 @@ export interface RouteContext {
  */
 export function agrAuth(tokens: TokenRepository, messenger: Messenger): RequestHandler[] {
   const served: RequestHandler = (_req, res, next) => {
-    const { party } = principalOf(res);
-    if (!messenger.parties.includes(party)) return next(HttpProblem.forbidden(`this endpoint does not represent party ${party}`));
-    next();
+    try {
+      requireServed(messenger, principalOf(res).party);
+      next();
+    } catch (err) {
+      next(err);
+    }
   };
   return [requireParty(tokens, ['AGR']), served];
+}
+
+/** 403 unless the messenger speaks for `party`. */
+export function requireServed(messenger: Messenger, party: string): void {
+  if (!messenger.parties.includes(party)) throw HttpProblem.forbidden(`this endpoint does not represent party ${party}`);
 }
 
 export function principal(res: Response): TokenPrincipal {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { createMetrics } from './metrics.js';
 import { timingMiddleware } from './metrics.js';
 import { notFoundHandler, problemHandler } from './error-middleware.js';
+import { helmetOptions, securityHeaderBlock } from './security-headers.js';
 
 export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
 
@@ -25,6 +26,8 @@ export interface BaseApp {
   /** Call after the component's routes: adds the 404 and error handlers. */
   finish(): Express;
   metrics: ReturnType<typeof createMetrics>;
+  /** The headers helmet sets on every response, for routes served below express (front-route.ts). */
+  securityHeaders: readonly string[];
 }
 
 export function createBaseApp(options: BaseAppOptions): BaseApp {
@@ -32,13 +35,13 @@ export function createBaseApp(options: BaseAppOptions): BaseApp {
   const metrics = createMetrics(options.component);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet({ contentSecurityPolicy: options.contentSecurityPolicy === false ? false : undefined }));
+  const helmetConfig = helmetOptions(options.contentSecurityPolicy);
+  app.use(helmet(helmetConfig));
   app.use(
     pinoHttp({
       logger: options.logger,
       genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        const id = requestId(req.headers['x-request-id']);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -69,6 +72,7 @@ export function createBaseApp(options: BaseAppOptions): BaseApp {
   return {
     app,
     metrics,
+    securityHeaders: securityHeaderBlock(helmetConfig),
     finish() {
       app.use(notFoundHandler);
       app.use(problemHandler);
@@ -78,6 +82,11 @@ export function createBaseApp(options: BaseAppOptions): BaseApp {
 }
 
 export type { Router };
+
+/** A request's correlation id: the client's `x-request-id` when it is a plain token, else a new UUID. */
+export function requestId(given: string | string[] | undefined): string {
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
 
 /**
  * The request line as logged: query parameter values are replaced, because a client may put a

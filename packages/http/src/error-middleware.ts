@@ -15,24 +15,24 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (problem.status >= 500) req.log?.error({ err, correlationId }, 'request failed');
   else req.log?.info({ code: problem.code, detail: problem.detail, correlationId }, 'request rejected');
   if (res.headersSent) return;
-  res
-    .status(problem.status)
-    .type(CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: `urn:tps:problem:${problem.code.toLowerCase().replace(/_/g, '-')}`,
-        title: TITLES[problem.status] ?? 'Error',
-        status: problem.status,
-        detail: problem.detail,
-        code: problem.code,
-        instance: req.originalUrl,
-        correlationId,
-        ...problem.extra,
-      }),
-    );
+  res.status(problem.status).type(CONTENT_TYPE).send(problemJson(problem, req.originalUrl, correlationId));
 };
 
-function toProblem(err: unknown): HttpProblem {
+/** The RFC 9457 body of a problem: one formula for express and the routes served below it. */
+export function problemJson(problem: HttpProblem, instance: string, correlationId: string): string {
+  return JSON.stringify({
+    type: `urn:tps:problem:${problem.code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[problem.status] ?? 'Error',
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    instance,
+    correlationId,
+    ...problem.extra,
+  });
+}
+
+export function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
   // body-parser / express raise errors with a status and a type.
   const e = err as { status?: number; statusCode?: number; type?: string; message?: string; expose?: boolean };

@@ -1,6 +1,6 @@
 export { restMigrations } from './migrations.js';
 export { TokenRepository, hashToken, type TokenPrincipal, type TokenRole, type IssuedToken } from './token-repository.js';
-export { requireParty, principalOf } from './party-auth.js';
+export { requireParty, principalOf, authenticate } from './party-auth.js';
 export { WaiterHub, WaiterHubFullError, type WaitOutcome, type PreparedWait } from './waiter-hub.js';
 export { LocalChangeBroadcast, AmqpChangeBroadcast, type ChangeBroadcast } from './change-broadcast.js';
 export { CursorRepository } from './cursor-repository.js';
@@ -10,7 +10,7 @@ export { SharedAnswers } from './shared-answer.js';
 export { longPoll, clientGone, waitSeconds, clientId, type LongPollOptions } from './long-poll.js';
 export { streamEvents, type SseOptions } from './sse.js';
 export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
-export { loadRamlContract, servedRoutes, type RamlContract, type RamlRoute } from './raml/raml-contract.js';
-export { renderRamlHtml, ramlDocsHandlers } from './raml/raml-docs.js';
-export { restRateLimit, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
+export { loadRamlContract, parseRamlContract, servedRoutes, type RamlContract, type RamlRoute } from './raml/raml-contract.js';
+export { renderRamlHtml, ramlDocsHandlers, lazyRamlDocsHandlers } from './raml/raml-docs.js';
+export { restRateLimit, createRestRateLimit, rateLimitKey, type RateLimitOptions, type RestRateLimit, type Admission } from './rate-limit.js';
 export { startRestFacade, type FacadeApp, type FacadeDeps } from './start-facade.js';

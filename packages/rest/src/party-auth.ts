@@ -8,19 +8,23 @@ const PRINCIPAL = 'tpsPrincipal';
 
 export function requireParty(tokens: TokenRepository, roles: readonly TokenRole[]): RequestHandler {
   return async (req, res, next) => {
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9_\-]{10,200})$/.exec(header);
-    if (!match) return next(HttpProblem.unauthorized());
     try {
-      const principal = await tokens.verify(match[1]!);
-      if (!principal) return next(HttpProblem.unauthorized('the bearer token is unknown or revoked'));
-      if (!roles.includes(principal.role)) return next(HttpProblem.forbidden(`this API is for ${roles.join('/')} parties`));
-      res.locals[PRINCIPAL] = principal;
+      res.locals[PRINCIPAL] = await authenticate(tokens, roles, req.headers.authorization);
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+/** The principal of an Authorization header, or the 401/403 problem (also for routes below express). */
+export async function authenticate(tokens: TokenRepository, roles: readonly TokenRole[], authorization: string | undefined): Promise<TokenPrincipal> {
+  const match = /^Bearer ([A-Za-z0-9_\-]{10,200})$/.exec(authorization ?? '');
+  if (!match) throw HttpProblem.unauthorized();
+  const principal = await tokens.verify(match[1]!);
+  if (!principal) throw HttpProblem.unauthorized('the bearer token is unknown or revoked');
+  if (!roles.includes(principal.role)) throw HttpProblem.forbidden(`this API is for ${roles.join('/')} parties`);
+  return principal;
 }
 
 /** The authenticated principal of this request (set by requireParty). */

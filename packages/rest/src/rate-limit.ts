@@ -5,7 +5,7 @@
 // its own key, so a second bucket per client IP counts refused authentications).
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { rateLimit, ipKeyGenerator, MemoryStore } from 'express-rate-limit';
 import { HttpProblem, ProblemCode } from '../../http/src/index.js';
 import { rateLimitPerMinute } from '../../config/src/platform-config.js';
 
@@ -32,10 +32,38 @@ export function rateLimitKey(authorization: string | undefined, ip: string | und
  * second bucket, and only with their failed authentications.
  */
 export function restRateLimit(options: RateLimitOptions = {}): RequestHandler[] {
+  return createRestRateLimit(options).middleware;
+}
+
+/** The express middleware and, over the same buckets, the check of routes served below express. */
+export interface RestRateLimit {
+  middleware: RequestHandler[];
+  /**
+   * What the middleware does for one request, for a route served below express: counts it in both
+   * buckets, appends the RateLimit headers to `headers`, and returns the 429 problem (with its
+   * Retry-After header appended) when a bucket is full. Call `settle` when the answer is over.
+   */
+  admit(authorization: string | undefined, ip: string | undefined, headers: string[]): Promise<Admission>;
+  /** The failed-authentication bucket forgets a request whose answer was sent and not a 401. */
+  settle(admission: Admission, finished: boolean, status: number): void;
+}
+
+export interface Admission {
+  refused?: HttpProblem;
+  /** The failed-authentication bucket's key and window end (a later window forgets by itself). */
+  authKey: string;
+  authResetMs: number;
+}
+
+export function createRestRateLimit(options: RateLimitOptions = {}): RestRateLimit {
   const limit = options.perMinute ?? rateLimitPerMinute();
   const windowMs = options.windowMs ?? 60_000;
   const refuse = (retryAfterS: number) =>
     new HttpProblem(429, ProblemCode.TooManyRequests, `too many requests: at most ${limit} per ${Math.round(windowMs / 1000)} s for this client; retry after ${retryAfterS} s`);
+  const retryAfter = (reset: Date | undefined) => Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+  // The buckets are ours (not the limiters' defaults) so the front-route check counts in the same ones.
+  const failedAuthStore = new MemoryStore();
+  const tokenStore = new MemoryStore();
   const common = {
     windowMs,
     standardHeaders: 'draft-7' as const,
@@ -43,21 +71,59 @@ export function restRateLimit(options: RateLimitOptions = {}): RequestHandler[] 
     // The IPv6 check reads the key generators' source; both call ipKeyGenerator (in rateLimitKey).
     validate: { keyGeneratorIpFallback: false },
     handler: ((req, res, next) => {
-      const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const retryAfterS = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
+      const retryAfterS = retryAfter((req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime);
       res.setHeader('Retry-After', String(retryAfterS));
       next(refuse(retryAfterS));
     }) as RequestHandler,
   };
-  return [
+  const middleware = [
     rateLimit({
       ...common,
       limit,
-      keyGenerator: (req) => `auth-ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+      store: failedAuthStore,
+      keyGenerator: (req) => failedAuthKey(req.ip),
       identifier: 'tps-failed-auth',
       skipSuccessfulRequests: true,
       requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     }),
-    rateLimit({ ...common, limit, keyGenerator: (req) => rateLimitKey(req.headers.authorization, req.ip), identifier: 'tps-token' }),
+    rateLimit({ ...common, limit, store: tokenStore, keyGenerator: (req) => rateLimitKey(req.headers.authorization, req.ip), identifier: 'tps-token' }),
   ];
+  const windowS = Math.ceil(windowMs / 1000);
+  /** express-rate-limit's draft-7 headers: the later bucket's replace the earlier's. */
+  const draft7 = (hits: number, reset: Date | undefined) => [
+    'RateLimit-Policy',
+    `${limit};w=${windowS}`,
+    'RateLimit',
+    `limit=${limit}, remaining=${Math.max(limit - hits, 0)}, reset=${reset ? Math.max(0, Math.ceil((reset.getTime() - Date.now()) / 1000)) : windowS}`,
+  ];
+  return {
+    middleware,
+    async admit(authorization, ip, headers) {
+      const authKey = failedAuthKey(ip);
+      const auth = await failedAuthStore.increment(authKey);
+      const admission: Admission = { authKey, authResetMs: auth.resetTime?.getTime() ?? Infinity };
+      if (auth.totalHits > limit) {
+        const s = retryAfter(auth.resetTime);
+        headers.push(...draft7(auth.totalHits, auth.resetTime), 'Retry-After', String(s));
+        admission.refused = refuse(s);
+        return admission;
+      }
+      const token = await tokenStore.increment(rateLimitKey(authorization, ip));
+      headers.push(...draft7(token.totalHits, token.resetTime));
+      if (token.totalHits > limit) {
+        const s = retryAfter(token.resetTime);
+        headers.push('Retry-After', String(s));
+        admission.refused = refuse(s);
+      }
+      return admission;
+    },
+    settle(admission, finished, status) {
+      // As skipSuccessfulRequests: only a sent answer counts as successful, and only in its window.
+      if (finished && status !== 401 && Date.now() < admission.authResetMs) void failedAuthStore.decrement(admission.authKey);
+    },
+  };
+}
+
+function failedAuthKey(ip: string | undefined): string {
+  return `auth-ip:${ipKeyGenerator(ip ?? 'unknown')}`;
 }

@@ -1,7 +1,7 @@
 // HTML documentation rendered from the RAML contract itself, so /docs can never drift from it.
 import type { RequestHandler } from 'express';
 import { readFileSync } from 'node:fs';
-import type { RamlContract } from './raml-contract.js';
+import { parseRamlContract, type RamlContract } from './raml-contract.js';
 
 function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -50,6 +50,31 @@ export function ramlDocsHandlers(contract: RamlContract, ramlFile: string): { ht
   return {
     html: (_req, res) => {
       res.type('html').send(html);
+    },
+    source: (_req, res) => {
+      res.type('application/raml+yaml').send(source);
+    },
+  };
+}
+
+/**
+ * The same pages, the HTML rendered on the first GET /docs: a serving process then never loads
+ * the RAML parser nor keeps the parsed contract (issue 14: ≈ 40 MB of the idle AGR/BRP process).
+ * The contract itself is checked by the contract tests, as before.
+ */
+export function lazyRamlDocsHandlers(ramlFile: string): { html: RequestHandler; source: RequestHandler } {
+  const source = readFileSync(ramlFile, 'utf8');
+  let html: Promise<string> | undefined;
+  return {
+    html: (_req, res, next) => {
+      html ??= parseRamlContract(ramlFile).then(renderRamlHtml);
+      html.then(
+        (page) => void res.type('html').send(page),
+        (err: unknown) => {
+          html = undefined; // a later request tries again
+          next(err);
+        },
+      );
     },
     source: (_req, res) => {
       res.type('application/raml+yaml').send(source);
