@@ -45,6 +45,19 @@ describe('AssetListPacer (F5a pushes, issue 14)', () => {
     expect(await pacer.decide(DSO, 10_010, true, 50)).to.deep.equal({ push: true });
   });
 
+  it('F5a: an acknowledgement seen late is timed by its own timestamp; no hold outlasts maxInFlightMs', async () => {
+    const t0 = Date.parse('2026-03-01T08:00:00Z');
+    const acked = (id: string, atMs: number): TrackingStatus => ({ messageId: id, state: 'RECEIVED', history: [{ state: 'ACCEPTED', at: new Date(t0).toISOString() }, { state: 'RECEIVED', at: new Date(atMs).toISOString() }] });
+    const statuses = new Map<string, TrackingStatus>([['early', acked('early', t0 + 500)], ['skewed', acked('skewed', t0 + 3_600_000)]]);
+    const pacer = new AssetListPacer(async (id) => statuses.get(id), { holdFactor: 2, maxInFlightMs: 60_000 });
+    // Acknowledged 500 ms after the push, looked at an hour later: held 1 s, not 2 h.
+    pacer.pushed(DSO, 'early', t0, t0 + 10);
+    expect(await pacer.decide(DSO, t0 + 3_600_000, true, 50)).to.deep.equal({ push: false, retryInMs: 1_000, why: 'hold' });
+    // A DSO clock an hour ahead: bounded by this clock (30 s seen) and by maxInFlightMs.
+    pacer.pushed(DSO, 'skewed', t0, t0 + 10);
+    expect(await pacer.decide(DSO, t0 + 30_000, true, 50)).to.deep.equal({ push: false, retryInMs: 60_000, why: 'hold' });
+  });
+
   it('rejects a negative holdFactor or maxInFlightMs', () => {
     expect(() => pacerWith(new Map(), { holdFactor: -1 })).to.throw(/≥ 0/);
     expect(() => pacerWith(new Map(), { maxInFlightMs: Number.NaN })).to.throw(/≥ 0/);

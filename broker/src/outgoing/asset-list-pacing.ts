@@ -21,7 +21,7 @@ import type { TrackingStatus } from '../../../packages/runtime/src/index.js';
 export interface AssetListPacingOptions {
   /** A DSO's next list waits this many times the previous list's round trip while load lasts (default 2). */
   holdFactor?: number;
-  /** A list unacknowledged this long no longer holds back the next one (ms; default 300,000): a lost acknowledgement must not stop pushes. */
+  /** A list unacknowledged this long no longer holds back the next one, and no hold lasts longer (ms; default 300,000): a lost acknowledgement must not stop pushes. */
   maxInFlightMs?: number;
 }
 
@@ -41,6 +41,18 @@ interface LastPush {
 }
 
 const FINAL: ReadonlySet<TrackingStatus['state']> = new Set(['RECEIVED', 'FAILED']);
+
+/**
+ * Push start → the DSO's acknowledgement. The acknowledgement's own time (tracking history, the
+ * DSO's clock) when it has one, because the flusher may only look long after it arrived (a DSO
+ * acknowledged an hour ago must not be held for two); bounded by what this clock saw, so a skewed
+ * DSO clock cannot stretch it.
+ */
+function roundTrip(startedAt: number, now: number, st: TrackingStatus | undefined): number {
+  const seen = now - startedAt;
+  const ackAt = Date.parse(st?.history.find((h) => FINAL.has(h.state))?.at ?? '');
+  return Number.isFinite(ackAt) ? Math.min(seen, Math.max(0, ackAt - startedAt)) : Math.max(0, seen);
+}
 
 export class AssetListPacer {
   private readonly last = new Map<string, LastPush>();
@@ -68,7 +80,7 @@ export class AssetListPacer {
       const st = await this.status(last.messageId);
       // Unknown to tracking (not a tracked message): nothing to wait for.
       if (st === undefined || FINAL.has(st.state)) {
-        last.holdUntil = now + this.holdFactor * Math.max(0, now - last.startedAt);
+        last.holdUntil = now + Math.min(this.maxInFlightMs, this.holdFactor * roundTrip(last.startedAt, now, st));
       } else if (now - last.committedAt < this.maxInFlightMs) {
         return { push: false, retryInMs: pollMs, why: 'in-flight' };
       } else {
