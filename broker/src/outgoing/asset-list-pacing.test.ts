@@ -54,6 +54,12 @@ describe('AssetListPacer (F5a pushes, issue 14)', () => {
     pacer.pushed(DSO, 'early', t0, t0 + 10);
     expect(await pacer.decide(DSO, t0 + 3_600_000, true, 50)).to.deep.equal({ push: false, retryInMs: 1_000, why: 'hold' });
     // A DSO clock an hour ahead: bounded by this clock (30 s seen) and by maxInFlightMs.
+    // Seen in flight before: the DSO's processing after its batch started counts — timed by this clock.
+    statuses.set('slow', { messageId: 'slow', state: 'DELIVERED', history: [] });
+    pacer.pushed(DSO, 'slow', t0, t0 + 10);
+    expect(await pacer.decide(DSO, t0 + 1_000, true, 50)).to.deep.include({ push: false, why: 'in-flight' });
+    statuses.set('slow', acked('slow', t0 + 100));
+    expect(await pacer.decide(DSO, t0 + 4_000, true, 50)).to.deep.equal({ push: false, retryInMs: 8_000, why: 'hold' });
     pacer.pushed(DSO, 'skewed', t0, t0 + 10);
     expect(await pacer.decide(DSO, t0 + 30_000, true, 50)).to.deep.equal({ push: false, retryInMs: 60_000, why: 'hold' });
   });

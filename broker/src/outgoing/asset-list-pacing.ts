@@ -36,6 +36,8 @@ interface LastPush {
   messageId: string;
   startedAt: number;
   committedAt: number;
+  /** When the flusher last saw it still in flight. */
+  checkedAt?: number;
   /** Set once the acknowledgement was seen: no next list before this time while load lasts. */
   holdUntil?: number;
 }
@@ -43,15 +45,18 @@ interface LastPush {
 const FINAL: ReadonlySet<TrackingStatus['state']> = new Set(['RECEIVED', 'FAILED']);
 
 /**
- * Push start → the DSO's acknowledgement. The acknowledgement's own time (tracking history, the
- * DSO's clock) when it has one, because the flusher may only look long after it arrived (a DSO
- * acknowledged an hour ago must not be held for two); bounded by what this clock saw, so a skewed
- * DSO clock cannot stretch it.
+ * Push start → the DSO's acknowledgement. When the flusher saw the list in flight, the time it
+ * first sees the acknowledgement (late by at most one flusher interval; the DSO's processing
+ * included). When it never looked before (the DSO was not owed a list meanwhile), it may look an
+ * hour after the acknowledgement: then the acknowledgement's own time (tracking history, the
+ * DSO's clock at the start of the batch that handled it — a lower bound), never more than this
+ * clock saw, so a DSO acknowledged long ago is not held for twice that.
  */
-function roundTrip(startedAt: number, now: number, st: TrackingStatus | undefined): number {
-  const seen = now - startedAt;
+function roundTrip(last: LastPush, now: number, st: TrackingStatus | undefined): number {
+  const seen = Math.max(0, now - last.startedAt);
+  if (last.checkedAt !== undefined) return seen;
   const ackAt = Date.parse(st?.history.find((h) => FINAL.has(h.state))?.at ?? '');
-  return Number.isFinite(ackAt) ? Math.min(seen, Math.max(0, ackAt - startedAt)) : Math.max(0, seen);
+  return Number.isFinite(ackAt) ? Math.min(seen, Math.max(0, ackAt - last.startedAt)) : seen;
 }
 
 export class AssetListPacer {
@@ -80,8 +85,9 @@ export class AssetListPacer {
       const st = await this.status(last.messageId);
       // Unknown to tracking (not a tracked message): nothing to wait for.
       if (st === undefined || FINAL.has(st.state)) {
-        last.holdUntil = now + Math.min(this.maxInFlightMs, this.holdFactor * roundTrip(last.startedAt, now, st));
+        last.holdUntil = now + Math.min(this.maxInFlightMs, this.holdFactor * roundTrip(last, now, st));
       } else if (now - last.committedAt < this.maxInFlightMs) {
+        last.checkedAt = now;
         return { push: false, retryInMs: pollMs, why: 'in-flight' };
       } else {
         return { push: true };
