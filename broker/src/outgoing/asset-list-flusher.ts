@@ -148,13 +148,16 @@ export class AssetListFlusher {
     let failed = false;
     let retryInMs: number | undefined;
     const loadActive = Date.now() - this.lastKickAt < this.quietMs;
+    const pollMs = Math.max(this.quietMs, 50);
+    // Acknowledgements are looked for on every run; while a list is in flight, run again soon.
+    if (!force && (await this.pacer.observe(Date.now()))) retryInMs = pollMs;
     // One transaction per DSO: a DSO whose push fails (e.g. its component is not yet in the
     // directory) keeps its mark without holding back the others.
     for (const dso of dsos) {
       if (this.closed) break;
       try {
         if (!force) {
-          const pace = await this.pacer.decide(dso, Date.now(), loadActive, Math.max(this.quietMs, 50));
+          const pace = this.pacer.decide(dso, Date.now(), loadActive, pollMs);
           if (!pace.push) {
             // A hold lasts only while registrations do: look again when the load may have ended.
             const wait = pace.why === 'hold' ? Math.min(pace.retryInMs, Math.max(1, this.lastKickAt + this.quietMs - Date.now())) : pace.retryInMs;

@@ -36,28 +36,13 @@ interface LastPush {
   messageId: string;
   startedAt: number;
   committedAt: number;
-  /** When the flusher last saw it still in flight. */
-  checkedAt?: number;
-  /** Set once the acknowledgement was seen: no next list before this time while load lasts. */
-  holdUntil?: number;
+  /** When observe() first saw the acknowledgement (or gave up waiting for it). */
+  ackSeenAt?: number;
+  /** No acknowledgement within maxInFlightMs: no hold follows. */
+  timedOut?: boolean;
 }
 
 const FINAL: ReadonlySet<TrackingStatus['state']> = new Set(['RECEIVED', 'FAILED']);
-
-/**
- * Push start → the DSO's acknowledgement. When the flusher saw the list in flight, the time it
- * first sees the acknowledgement (late by at most one flusher interval; the DSO's processing
- * included). When it never looked before (the DSO was not owed a list meanwhile), it may look an
- * hour after the acknowledgement: then the acknowledgement's own time (tracking history, the
- * DSO's clock at the start of the batch that handled it — a lower bound), never more than this
- * clock saw, so a DSO acknowledged long ago is not held for twice that.
- */
-function roundTrip(last: LastPush, now: number, st: TrackingStatus | undefined): number {
-  const seen = Math.max(0, now - last.startedAt);
-  if (last.checkedAt !== undefined) return seen;
-  const ackAt = Date.parse(st?.history.find((h) => FINAL.has(h.state))?.at ?? '');
-  return Number.isFinite(ackAt) ? Math.min(seen, Math.max(0, ackAt - last.startedAt)) : seen;
-}
 
 export class AssetListPacer {
   private readonly last = new Map<string, LastPush>();
@@ -74,27 +59,37 @@ export class AssetListPacer {
   }
 
   /**
-   * May the DSO get a new list now? `loadActive`: registrations arrived within the last quiet
-   * period (the hold only applies then; the in-flight rule always does). `pollMs`: how soon to
-   * look again for an acknowledgement.
+   * Looks up the acknowledgement of every list still in flight, whether or not its DSO is owed a
+   * new one; the flusher calls it on each run and runs again soon while it returns true, so an
+   * acknowledgement is seen within about one poll interval and the round trip (push start →
+   * acknowledgement seen: build, transport, the DSO's parse and diff, queueing) is timed by this
+   * clock, not the DSO's.
    */
-  async decide(dso: string, now: number, loadActive: boolean, pollMs: number): Promise<PaceDecision> {
-    const last = this.last.get(dso);
-    if (!last) return { push: true };
-    if (last.holdUntil === undefined) {
+  async observe(now: number): Promise<boolean> {
+    let inFlight = false;
+    for (const last of this.last.values()) {
+      if (last.ackSeenAt !== undefined) continue;
       const st = await this.status(last.messageId);
       // Unknown to tracking (not a tracked message): nothing to wait for.
-      if (st === undefined || FINAL.has(st.state)) {
-        last.holdUntil = now + Math.min(this.maxInFlightMs, this.holdFactor * roundTrip(last, now, st));
-      } else if (now - last.committedAt < this.maxInFlightMs) {
-        last.checkedAt = now;
-        return { push: false, retryInMs: pollMs, why: 'in-flight' };
-      } else {
-        return { push: true };
-      }
+      if (st === undefined || FINAL.has(st.state)) last.ackSeenAt = now;
+      else if (now - last.committedAt >= this.maxInFlightMs) Object.assign(last, { ackSeenAt: now, timedOut: true });
+      else inFlight = true;
     }
-    if (!loadActive || now >= last.holdUntil) return { push: true };
-    return { push: false, retryInMs: last.holdUntil - now, why: 'hold' };
+    return inFlight;
+  }
+
+  /**
+   * May the DSO get a new list now (after observe())? `loadActive`: registrations arrived within
+   * the last quiet period (the hold only applies then; the in-flight rule always does). `pollMs`:
+   * how soon to look again for an acknowledgement.
+   */
+  decide(dso: string, now: number, loadActive: boolean, pollMs: number): PaceDecision {
+    const last = this.last.get(dso);
+    if (!last) return { push: true };
+    if (last.ackSeenAt === undefined) return { push: false, retryInMs: pollMs, why: 'in-flight' };
+    if (last.timedOut || !loadActive) return { push: true };
+    const holdUntil = last.ackSeenAt + Math.min(this.maxInFlightMs, this.holdFactor * (last.ackSeenAt - last.startedAt));
+    return now >= holdUntil ? { push: true } : { push: false, retryInMs: holdUntil - now, why: 'hold' };
   }
 
   /** The DSO's list committed to the outbox; `lastMessageId` is its last page's message id. */
