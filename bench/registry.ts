@@ -73,6 +73,12 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
             result.details = { ...result.details, [`${db}Profile`]: { files, summary: summarizeProfile(files[0]!) } };
           }
           const platformCpuS = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+          // How many asset-list documents (pages) the core pushed and their bytes: the list work
+          // grows with this count times the DSOs' size (issue 14's quadratic term).
+          const published = await p.published();
+          const lists = Object.entries(published)
+            .filter(([key]) => key.startsWith('core ') && key.endsWith(' asset-list'))
+            .reduce((sum, [, v]) => ({ count: sum.count + v.count, bytes: sum.bytes + v.bytes }), { count: 0, bytes: 0 });
           const registered = grid.assets.reduce((s, a) => s + a.length, 0);
           // The largest DSO's GET /assets (the mirror): latency and size.
           const perDso = grid.points.map((pts) => {
@@ -100,11 +106,12 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
             { name: `${db}: ${registered.toLocaleString('en')} assets registered (all acknowledged)`, value: round(grid.timings.assetsMs / 1000, 1), unit: 's' },
             { name: `${db}: … and every DSO mirror complete`, value: round((grid.timings.assetsMs + grid.timings.mirrorsMs) / 1000, 1), unit: 's', note: `${Math.round(rate)} assets/s` },
             ...(platformCpuS !== undefined ? [{ name: `${db}: platform CPU for the registrations and mirrors`, value: round(platformCpuS, 1), unit: 's', note: `${Math.round(registered / platformCpuS)} assets per CPU second (platform process, /proc)` }] : []),
+            { name: `${db}: asset-list pages pushed by the core`, value: lists.count, unit: 'documents', note: `${round(lists.bytes / 1e6, 1)} MB published` },
             { name: `${db}: DSO GET /assets p50 (${count.toLocaleString('en')} assets)`, value: s.p50, unit: 'ms' },
             { name: `${db}: DSO GET /assets p99 (${count.toLocaleString('en')} assets)`, value: s.p99, unit: 'ms' },
             { name: `${db}: DSO GET /assets body`, value: round(bytes / 1e6, 2), unit: 'MB' },
           );
-          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
+          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, published, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
         } finally {
           await p.stop();
           await pg?.stop();

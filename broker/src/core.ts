@@ -11,6 +11,7 @@ import { dispatchDocument } from './handlers/dispatch.js';
 import type { CoreOptions } from './handlers/context.js';
 import { CoreViews } from './admin/views.js';
 import { AssetListFlusher } from './outgoing/asset-list-flusher.js';
+import type { AssetListPacingOptions } from './outgoing/asset-list-pacing.js';
 
 export interface Core {
   /** Handles one received, verified document inside the messaging layer's transaction. */
@@ -29,6 +30,8 @@ export interface Core {
 export interface CoreStartOptions extends CoreOptions {
   /** Least time between two asset-list flushes (ms, default 500): a DSO gets at most one list per period. */
   assetListQuietMs: number;
+  /** Per-DSO pacing of asset-list pushes (one in flight, hold while a bulk load lasts; outgoing/asset-list-pacing.ts). */
+  assetListPacing: AssetListPacingOptions;
   /** A background asset-list push failed (it is retried); default: one line on stderr. */
   onBackgroundError: (err: unknown, dso: string) => void;
 }
@@ -57,6 +60,7 @@ export async function createCore(db: Knex, messenger: Messenger, options: Partia
     now: resolved.now,
     ...(options.assetListQuietMs !== undefined ? { quietMs: options.assetListQuietMs } : {}),
     ...(options.assetListPageSize !== undefined ? { pageSize: options.assetListPageSize } : {}),
+    ...(options.assetListPacing !== undefined ? { pacing: options.assetListPacing } : {}),
     onError: options.onBackgroundError ?? ((err, dso) => console.error(`core: asset-list push to ${dso} failed, will retry: ${String(err)}`)),
   });
   const handle = async (doc: ReceivedDocument, trx: Knex.Transaction) => {

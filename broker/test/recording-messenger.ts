@@ -67,7 +67,7 @@ export class RecordingMessenger implements Messenger {
     this.handler = handler;
   }
 
-  async status(): Promise<TrackingStatus | undefined> {
+  async status(_messageId: string): Promise<TrackingStatus | undefined> {
     return undefined;
   }
 
