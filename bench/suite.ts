@@ -23,6 +23,8 @@ export interface SuiteOptions {
   messages?: number;
   /** Benchmark 2: signals per condition. */
   signals?: number;
+  /** Benchmark 2: background schedules/s instead of half a calibration run (same load for paired runs). */
+  loadRate?: number;
   /** Benchmark 3: concurrent waiters. */
   waiters?: number;
   rounds?: number;
@@ -43,9 +45,9 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'e2e-split':
       return (await import('./e2e.js')).runE2e({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
     case 'latency':
-      return (await import('./latency.js')).runLatency({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}) });
+      return (await import('./latency.js')).runLatency({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}), ...(o.loadRate ? { loadRate: o.loadRate } : {}) });
     case 'latency-split':
-      return (await import('./latency.js')).runLatency({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}) });
+      return (await import('./latency.js')).runLatency({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}), ...(o.loadRate ? { loadRate: o.loadRate } : {}) });
     case 'longpoll':
       return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'longpoll-split':

@@ -13,6 +13,7 @@ interface BenchCliOptions {
   skipSqlite?: boolean;
   messages?: string;
   signals?: string;
+  loadRate?: string;
   waiters?: string;
   rounds?: string;
   compiled?: boolean;
@@ -39,6 +40,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
+    .option('--load-rate <n>', 'latency: background schedules/s (default: half of a calibration run); fixed, paired before/after runs get the same load')
     .option('--waiters <n>', 'longpoll: concurrent waiters')
     .option('--compiled', 'longpoll: run the platform from compiled JS in dist/ (npm run build; npx tsc -p tsconfig.bench.json)')
     .action(async (name: string, opts: BenchCliOptions) => {
@@ -52,6 +54,7 @@ export function registerBenchCommand(program: Command): void {
       const assets = positive('assets', opts.assets);
       const messages = positive('messages', opts.messages);
       const signals = positive('signals', opts.signals);
+      const loadRate = positive('load-rate', opts.loadRate);
       const waiters = positive('waiters', opts.waiters);
       const rounds = positive('rounds', opts.rounds);
       const report = await runSuite(
@@ -64,6 +67,7 @@ export function registerBenchCommand(program: Command): void {
           ...(assets ? { assets } : {}),
           ...(messages ? { messages } : {}),
           ...(signals ? { signals } : {}),
+          ...(loadRate ? { loadRate } : {}),
           ...(waiters ? { waiters } : {}),
           ...(rounds ? { rounds } : {}),
           ...(opts.compiled ? { compiled: true } : {}),

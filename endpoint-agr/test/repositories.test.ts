@@ -49,6 +49,16 @@ describeEachDatabase('AGR/BRP endpoint repositories (F4b, F7a, F8b, NF3)', (dut)
     expect((await limits.after(A, s1!, '2026-05-01T18:30:00Z')).map((l) => l.seq)).to.deep.equal([s3, s4]);
     expect((await limits.after(A, 0, '2026-05-01T18:30:00Z', { upTo: s3! })).map((l) => l.seq)).to.deep.equal([s1, s3]);
     expect((await limits.receivedBetween(B, '2026-05-01T00:00:00Z', '2026-05-02T00:00:00Z')).map((l) => l.seq)).to.deep.equal([s2]);
+    // The long-poll read: the head the cursor moves to, and what is new and not expired.
+    const since = async (party: string, after: number, now: string) => {
+      const r = await limits.since(party, after, now);
+      return [r.head, r.items.map((l) => l.seq)];
+    };
+    expect(await since(A, 0, '2026-05-01T18:30:00Z')).to.deep.equal([s4, [s1, s3, s4]]);
+    expect(await since(A, s1!, '2026-05-01T18:30:00Z')).to.deep.equal([s4, [s3, s4]]);
+    expect(await since(A, s3!, '2026-05-01T19:30:00Z'), 'past an expired revision: the head moves, nothing returned').to.deep.equal([s4, []]);
+    expect(await since(A, s4!, '2026-05-01T18:30:00Z')).to.deep.equal([s4, []]);
+    expect(await since('10XNOBODY------0', 0, '2026-05-01T18:30:00Z')).to.deep.equal([0, []]);
   });
 
   it('F8b: a schedule revision only replaces the revision it was read at', async () => {

@@ -65,9 +65,20 @@ export class LimitRepository {
    * are passed over, not returned. One call answers every waiter of the party at that cursor.
    */
   async since(party: string, after: number, now: string): Promise<{ head: number; items: LimitView[] }> {
-    const head = await this.maxSeq(party);
-    if (head <= after) return { head, items: [] };
-    return { head, items: await this.after(party, after, now, { upTo: head }) };
+    // One statement, not max(seq) and then the rows: a woken long-poll answers one database round
+    // trip sooner, with no other statement of the component between the two (benchmark 2). The
+    // left join keeps the head row when nothing new is there; one snapshot, so every row is ≤ head.
+    const rows: Row[] = await this.db
+      .select('m.head', 'l.seq', 'l.body')
+      .from(this.db('agr_limits').where({ party }).max({ head: 'seq' }).as('m'))
+      .leftJoin('agr_limits as l', (j) => {
+        j.on('l.party', '=', this.db.raw('?', [party]))
+          .andOn('l.seq', '>', this.db.raw('?', [after]))
+          .andOn('l.expires_at', '>', this.db.raw('?', [now]));
+      })
+      .orderBy('l.seq');
+    const head = rows[0]?.head === null || rows[0]?.head === undefined ? 0 : toSafeInt(rows[0].head);
+    return { head, items: head <= after ? [] : rows.filter((r) => r.seq !== null && r.seq !== undefined).map(toView) };
   }
 
   /** Non-expired revisions with after < seq ≤ upTo (upTo omitted: no upper bound), oldest first. */

@@ -84,6 +84,7 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
       ackTtlMs: o.defaultTtlMs ?? DEFAULT_TTL_MS,
       onChanges,
       onError: (err) => log('warn', 'outbox relay: will retry', { err: String(err) }),
+      yieldTo: () => this.inbox.whenNoUrgent(),
     });
     this.inbox = new InboxConsumer({
       db: o.db,

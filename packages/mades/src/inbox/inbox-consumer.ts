@@ -88,6 +88,10 @@ export class InboxConsumer {
   private commitFailures = 0;
   /** The emergency lane: always emptied before `buffer`. */
   private urgent: Delivery[] = [];
+  /** An emergency batch is being handled (its deliveries are no longer in `urgent`). */
+  private urgentRunning = false;
+  /** Callers of whenNoUrgent(), released once the emergency lane is empty and idle. */
+  private urgentWaiters: (() => void)[] = [];
   private flushing: Promise<void> | undefined;
   /** The batch loop is running (processing or waiting out a pause). */
   private pumping = false;
@@ -115,6 +119,28 @@ export class InboxConsumer {
     // Unacknowledged: the broker redelivers them to the next subscription.
     this.buffer = [];
     this.urgent = [];
+    this.releaseUrgentWaiters();
+  }
+
+  /**
+   * Resolves once no emergency delivery waits or is being handled (at once when none is). The
+   * relay of the same component awaits it before each of its database steps: on SQLite the
+   * component has one connection, handed out first come first served, and under schedule load the
+   * relay's statements (a batch select with payloads, marking, transport acknowledgements) were
+   * what an emergency batch most often queued behind (benchmark 2, docs/PERFORMANCE.md).
+   */
+  whenNoUrgent(): Promise<void> {
+    if (!this.urgentPending()) return Promise.resolve();
+    return new Promise((resolve) => this.urgentWaiters.push(resolve));
+  }
+
+  private urgentPending(): boolean {
+    return !this.stopped && (this.urgent.length > 0 || this.urgentRunning);
+  }
+
+  private releaseUrgentWaiters(): void {
+    if (this.urgentPending()) return;
+    for (const release of this.urgentWaiters.splice(0)) release();
   }
 
   private enqueue(d: Delivery): void {
@@ -139,9 +165,12 @@ export class InboxConsumer {
         if (this.stopped) break;
         const urgent = this.urgent.length > 0;
         const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
+        this.urgentRunning = urgent;
         this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
         await this.flushing;
         this.flushing = undefined;
+        this.urgentRunning = false;
+        this.releaseUrgentWaiters();
       }
     } finally {
       this.pumping = false;

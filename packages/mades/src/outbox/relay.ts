@@ -21,7 +21,16 @@ export interface RelayOptions {
   ackTtlMs: number;
   onChanges(changes: StatusChange[]): void;
   onError(err: unknown): void;
+  /**
+   * Resolves when the component's emergency inbox lane is idle; awaited (at most
+   * MAX_GIVE_WAY_MS) before each database step of the batch loop and of the fast lane's marking,
+   * so an emergency batch gets the database connection before them (see InboxConsumer.whenNoUrgent).
+   */
+  yieldTo?: () => Promise<void>;
 }
+
+/** Longest the relay gives way per step: a stream of emergency signals must not starve it. */
+const MAX_GIVE_WAY_MS = 250;
 
 export class OutboxRelay {
   private running = false;
@@ -71,6 +80,7 @@ export class OutboxRelay {
     await this.declare([message.receiver]);
     const [outcome] = await this.o.transport.publish([message]);
     if (outcome === 'rejected' || outcome === undefined) return; // stays unpublished: retried by the loop
+    await this.giveWay();
     const at = new Date().toISOString();
     const transition: Transition =
       outcome === 'confirmed'
@@ -107,6 +117,14 @@ export class OutboxRelay {
     }
   }
 
+  /** Lets an emergency batch of this component's inbox have the database first (RelayOptions.yieldTo). */
+  private async giveWay(): Promise<void> {
+    if (!this.o.yieldTo) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.o.yieldTo(), new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_GIVE_WAY_MS)))]);
+    clearTimeout(timer);
+  }
+
   private sleep(ms: number): Promise<void> {
     if (this.woken || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
@@ -132,6 +150,7 @@ export class OutboxRelay {
   /** One batch of documents; returns how many rows it handled. */
   private async relayMessages(): Promise<number> {
     const { db } = this.o;
+    await this.giveWay(); // before a PostgreSQL transaction opens: no connection held while waiting
     // PostgreSQL: several relay replicas share the table; SKIP LOCKED gives each its own rows.
     // SQLite: one process per file, and a long write transaction would block the application.
     if (isPostgres(db)) return db.transaction((trx) => this.relayBatch(trx, true));
@@ -176,6 +195,7 @@ export class OutboxRelay {
       for (let i = 0; i < done.length; i += 500) await trx('mades_sent').update({ published: true, payload: null }).whereIn('seq', done.slice(i, i + 500));
       return applyTransitions(trx, transitions);
     };
+    if (!lock) await this.giveWay(); // PostgreSQL: still inside the transaction that locked the rows
     const changes = lock ? await mark(db) : await db.transaction(mark);
     this.o.onChanges(changes);
     return rows.length;
@@ -184,6 +204,7 @@ export class OutboxRelay {
   /** Pending transport acknowledgements, one signed envelope per receiving component. */
   private async relayAcks(): Promise<number> {
     const { db, identity } = this.o;
+    await this.giveWay();
     const rows = await db('mades_ack_out').select('*').orderBy('seq').limit(this.o.batchSize * 4);
     if (rows.length === 0) return 0;
     const byReceiver = new Map<string, AckItem[]>();
@@ -202,6 +223,7 @@ export class OutboxRelay {
     // Acks nobody can take (sender gone from the broker) are dropped rather than retried forever.
     if (outcomes.some((x) => x === 'rejected')) throw new Error('broker refused a transport acknowledgement; retrying');
     const seqs = rows.map((r) => r.seq as number);
+    await this.giveWay();
     for (let i = 0; i < seqs.length; i += 500) await db('mades_ack_out').whereIn('seq', seqs.slice(i, i + 500)).delete();
     return rows.length;
   }
