@@ -2,13 +2,11 @@
 // normal documents in the receiving process — neither behind the in-memory buffer nor behind the
 // rest of a running batch — and the normal documents still each have exactly one effect.
 import { expect } from 'chai';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../../storage/src/index.js';
 import { TestDirectory } from '../../test/fixtures/directory.js';
+import { memoryEndpoint } from '../../test/fixtures/memory-endpoint.js';
 import { createEffects, effectCounts } from '../../test/fixtures/effects.js';
 import { waitFor } from '../../test/fixtures/wait.js';
-import { MessagingEndpoint } from '../endpoint.js';
-import { MemoryBroker, MemoryTransport } from '../transport/memory-transport.js';
+import { MemoryBroker } from '../transport/memory-transport.js';
 import type { MessageHandler } from './inbox-consumer.js';
 
 describe('inbox emergency lane (F1, F6, F7)', function () {
@@ -21,18 +19,7 @@ describe('inbox emergency lane (F1, F6, F7)', function () {
   async function pair(handler: MessageHandler) {
     const directory = new TestDirectory();
     const broker = new MemoryBroker();
-    const make = async (code: string, party: string) => {
-      const identity = await directory.register(code, [party]);
-      const db: Knex = await openDatabase({ sqliteFile: ':memory:' });
-      const transport = new MemoryTransport(broker);
-      const ep = new MessagingEndpoint({ identity, directory, transport, db, pollIntervalMs: 20, inboxBatchSize: 128, prefetch: 512 });
-      cleanup.push(async () => {
-        await ep.stop();
-        await transport.close();
-        await db.destroy();
-      });
-      return { ep, db };
-    };
+    const make = (code: string, party: string) => memoryEndpoint({ directory, broker, cleanup }, code, party, { inboxBatchSize: 128, prefetch: 512 });
     const sender = await make('10V-DSO-LANE-1', '10X-DSO-LANE-1');
     const receiver = await make('10V-TPS-LANE-1', '10X-TPS-LANE-1');
     await createEffects(receiver.db);

@@ -3,13 +3,11 @@
 // retried before anything that arrived after them. `tps chaos` found the opposite with the batch
 // requeued to the broker: later revisions committed first, the earlier ones were then refused.
 import { expect } from 'chai';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../../storage/src/index.js';
 import { TestDirectory } from '../../test/fixtures/directory.js';
+import { memoryEndpoint } from '../../test/fixtures/memory-endpoint.js';
 import { createEffects, effectCounts } from '../../test/fixtures/effects.js';
 import { waitFor } from '../../test/fixtures/wait.js';
-import { MessagingEndpoint } from '../endpoint.js';
-import { MemoryBroker, MemoryTransport } from '../transport/memory-transport.js';
+import { MemoryBroker } from '../transport/memory-transport.js';
 import type { MessageHandler } from './inbox-consumer.js';
 
 describe('inbox order under failures (F1)', function () {
@@ -22,18 +20,7 @@ describe('inbox order under failures (F1)', function () {
   async function setup(handler: MessageHandler) {
     const directory = new TestDirectory();
     const broker = new MemoryBroker();
-    const make = async (code: string, party: string, batch: number) => {
-      const identity = await directory.register(code, [party]);
-      const db: Knex = await openDatabase({ sqliteFile: ':memory:' });
-      const transport = new MemoryTransport(broker);
-      const ep = new MessagingEndpoint({ identity, directory, transport, db, pollIntervalMs: 20, inboxBatchSize: batch, prefetch: 512 });
-      cleanup.push(async () => {
-        await ep.stop();
-        await transport.close();
-        await db.destroy();
-      });
-      return { ep, db };
-    };
+    const make = (code: string, party: string, batch: number) => memoryEndpoint({ directory, broker, cleanup }, code, party, { inboxBatchSize: batch, prefetch: 512 });
     const sender = await make('10V-AGR-ORDER-1', '10X-AGR-ORDER-1', 128);
     const receiver = await make('10V-TPS-ORDER-1', '10X-TPS-ORDER-1', 16);
     await createEffects(receiver.db);

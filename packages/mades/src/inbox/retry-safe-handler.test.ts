@@ -3,15 +3,14 @@
 // the batch runs again with savepoints, so the outcome is the one with savepoints: one committed
 // effect per document, in arrival order, and the rejected document FAILED with its reason.
 import { expect } from 'chai';
-import type { Knex } from 'knex';
 import { databasesUnderTest } from '../../../testing/src/index.js';
 import { TestDirectory } from '../../test/fixtures/directory.js';
+import { memoryEndpoint } from '../../test/fixtures/memory-endpoint.js';
 import { createEffects, effectCounts } from '../../test/fixtures/effects.js';
 import { waitFor } from '../../test/fixtures/wait.js';
-import { MessagingEndpoint } from '../endpoint.js';
 import { FailedReason, MessageRejectedError } from '../errors.js';
 import type { StatusChange } from '../tracking/status.js';
-import { MemoryBroker, MemoryTransport } from '../transport/memory-transport.js';
+import { MemoryBroker } from '../transport/memory-transport.js';
 import type { MessageHandler } from './inbox-consumer.js';
 
 for (const dut of databasesUnderTest) {
@@ -25,18 +24,8 @@ for (const dut of databasesUnderTest) {
     async function setup(handler: MessageHandler, tap?: MessageHandler) {
       const directory = new TestDirectory();
       const broker = new MemoryBroker();
-      const make = async (code: string, party: string, retrySafeHandler: boolean) => {
-        const identity = await directory.register(code, [party]);
-        const db: Knex = await dut.open();
-        const transport = new MemoryTransport(broker);
-        const ep = new MessagingEndpoint({ identity, directory, transport, db, pollIntervalMs: 20, inboxBatchSize: 16, prefetch: 512, retrySafeHandler });
-        cleanup.push(async () => {
-          await ep.stop();
-          await transport.close();
-          await db.destroy();
-        });
-        return { ep, db };
-      };
+      const make = async (code: string, party: string, retrySafeHandler: boolean) =>
+        memoryEndpoint({ directory, broker, cleanup }, code, party, { db: await dut.open(), inboxBatchSize: 16, prefetch: 512, retrySafeHandler });
       const sender = await make('10V-AGR-RSAFE-1', '10X-AGR-RSAFE-1', false);
       const receiver = await make('10V-TPS-RSAFE-1', '10X-TPS-RSAFE-1', true);
       await createEffects(receiver.db);

@@ -3,12 +3,10 @@
 // confirm a batch of normal documents — and a fast-lane publish the broker refuses is not lost:
 // the batch loop publishes the row later, exactly once in effect.
 import { expect } from 'chai';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../../storage/src/index.js';
 import { TestDirectory } from '../../test/fixtures/directory.js';
+import { memoryEndpoint } from '../../test/fixtures/memory-endpoint.js';
 import { createEffects, effectCounts } from '../../test/fixtures/effects.js';
 import { waitFor } from '../../test/fixtures/wait.js';
-import { MessagingEndpoint } from '../endpoint.js';
 import type { MessageHandler } from '../inbox/inbox-consumer.js';
 import { MemoryBroker, MemoryTransport } from '../transport/memory-transport.js';
 import type { OutgoingMessage, PublishOutcome, Transport } from '../transport/transport.js';
@@ -35,17 +33,7 @@ describe('outbox relay fast lane for emergency signals (F1, F6, F7)', function (
   async function pair() {
     const directory = new TestDirectory();
     const broker = new MemoryBroker();
-    const make = async (code: string, party: string, transport: Transport) => {
-      const identity = await directory.register(code, [party]);
-      const db: Knex = await openDatabase({ sqliteFile: ':memory:' });
-      const ep = new MessagingEndpoint({ identity, directory, transport, db, pollIntervalMs: 20 });
-      cleanup.push(async () => {
-        await ep.stop();
-        await transport.close();
-        await db.destroy();
-      });
-      return { ep, db };
-    };
+    const make = (code: string, party: string, transport: Transport) => memoryEndpoint({ directory, broker, cleanup }, code, party, { transport });
     const senderTransport = new SlowConfirmTransport(broker);
     const sender = await make('10V-DSO-FAST-1', '10X-DSO-FAST-1', senderTransport);
     const receiver = await make('10V-TPS-FAST-1', '10X-TPS-FAST-1', new MemoryTransport(broker));

@@ -4,14 +4,12 @@
 // not take the connection before the emergency batch — benchmark 2 saw emergency signals queue
 // behind the relay's statements under schedule load. Acknowledgements still leave afterwards.
 import { expect } from 'chai';
-import type { Knex } from 'knex';
-import { openDatabase } from '../../../storage/src/index.js';
 import { TestDirectory } from '../../test/fixtures/directory.js';
+import { memoryEndpoint } from '../../test/fixtures/memory-endpoint.js';
 import { createEffects, effectCounts } from '../../test/fixtures/effects.js';
 import { waitFor } from '../../test/fixtures/wait.js';
-import { MessagingEndpoint } from '../endpoint.js';
 import type { MessageHandler } from '../inbox/inbox-consumer.js';
-import { MemoryBroker, MemoryTransport } from '../transport/memory-transport.js';
+import { MemoryBroker } from '../transport/memory-transport.js';
 
 describe('outbox relay gives way to the emergency lane (F1, F6, F7)', function () {
   this.timeout(30_000);
@@ -23,19 +21,8 @@ describe('outbox relay gives way to the emergency lane (F1, F6, F7)', function (
   it('F6: after a normal batch commits, the waiting priority-9 batch gets the database before the relay; the acknowledgements follow', async () => {
     const directory = new TestDirectory();
     const broker = new MemoryBroker();
-    const make = async (code: string, party: string) => {
-      const identity = await directory.register(code, [party]);
-      const db: Knex = await openDatabase({ sqliteFile: ':memory:' });
-      const transport = new MemoryTransport(broker);
-      // No polling: the relay runs only when woken (here: by the receiver's transport acknowledgements).
-      const ep = new MessagingEndpoint({ identity, directory, transport, db, pollIntervalMs: 60_000 });
-      cleanup.push(async () => {
-        await ep.stop();
-        await transport.close();
-        await db.destroy();
-      });
-      return { ep, db };
-    };
+    // No polling: the relay runs only when woken (here: by the receiver's transport acknowledgements).
+    const make = (code: string, party: string) => memoryEndpoint({ directory, broker, cleanup }, code, party, { pollIntervalMs: 60_000 });
     const sender = await make('10V-DSO-GIVE-1', '10X-DSO-GIVE-1');
     const receiver = await make('10V-TPS-GIVE-1', '10X-TPS-GIVE-1');
     await createEffects(receiver.db);
