@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../../packages/testing/src/index.js';
 import type { OutgoingDocument } from '../../packages/runtime/src/index.js';
 import { createCore, type Core } from '../src/core.js';
 import { RecordingMessenger, type SentDocument } from './recording-messenger.js';
-import { AGR1, AGR2, CP, DSO1, DSO2, TPS, ackOf, asset, assetRegistration, connectionPoints, parsed } from './fixtures.js';
+import { AGR1, AGR2, CP, DSO1, DSO2, TPS, ackOf, asset, assetRegistration, connectionPoints, parsed, eventually } from './fixtures.js';
 
 const LONG_QUIET_MS = 60_000; // nothing but the idle kick and explicit flushes send within a test
 
@@ -21,13 +21,6 @@ function listsTo(sent: readonly SentDocument[], dso: string): string[][] {
     });
 }
 
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const burstIds = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, k) => asset(`${prefix}${String(k).padStart(3, '0')}`));
 

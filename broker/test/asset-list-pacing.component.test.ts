@@ -9,7 +9,7 @@ import type { TrackingStatus } from '../../packages/runtime/src/index.js';
 import { createCore, type Core } from '../src/core.js';
 import { repositories } from '../src/storage/repositories.js';
 import { RecordingMessenger, type SentDocument } from './recording-messenger.js';
-import { AGR1, CP, DSO1, DSO2, TPS, ackOf, asset, assetRegistration, connectionPoints, parsed } from './fixtures.js';
+import { AGR1, CP, DSO1, DSO2, TPS, ackOf, asset, assetRegistration, connectionPoints, parsed, eventually } from './fixtures.js';
 
 /** Tracks what the core sent like mades does: DELIVERED until the test acknowledges it (RECEIVED/FAILED). */
 class TrackingMessenger extends RecordingMessenger {
@@ -39,13 +39,6 @@ function listsTo(sent: readonly SentDocument[], dso: string): string[][] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 describeEachDatabase('TPS core: paced asset-list pushes (F5a, issue 14)', (dut) => {
   let db: Knex;

@@ -194,3 +194,12 @@ export function ackOf(sent: SentDocument[]): { accepted: boolean; codes: string[
   if (p.kind !== 'acknowledgement') throw new Error('not an acknowledgement');
   return { accepted: p.document.accepted, codes: p.document.reasons.map((r) => r.code), texts: p.document.reasons.map((r) => r.text ?? ''), receiver: acks[0]!.receiver };
 }
+
+/** Polls `check` every 20 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
