@@ -3,7 +3,7 @@
 import type { Express } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createBaseApp } from '../../packages/http/src/index.js';
-import { jsonBodyOnly, loadRamlContract, ramlDocsHandlers, restMigrations, restRateLimit } from '../../packages/rest/src/index.js';
+import { jsonBodyOnly, lazyRamlDocsHandlers, restMigrations, restRateLimit } from '../../packages/rest/src/index.js';
 import { migrate } from '../../packages/storage/src/index.js';
 import { dsoContext, type DsoContext, type DsoDeps } from './deps.js';
 import { registerInbound } from './inbound.js';
@@ -27,7 +27,6 @@ export async function createDsoApp(deps: DsoDeps & { rateLimitPerMinute?: number
   await migrate(deps.db, 'rest', restMigrations);
   await migrate(deps.db, 'dso', dsoMigrations);
   const ctx = dsoContext(deps);
-  const contract = await loadRamlContract(RAML_FILE);
   const base = createBaseApp({
     component: 'dso',
     logger: deps.logger,
@@ -35,7 +34,7 @@ export async function createDsoApp(deps: DsoDeps & { rateLimitPerMinute?: number
     health: { database: async () => (await deps.db.raw('select 1'), { ok: true }) },
   });
   const { app } = base;
-  const docs = ramlDocsHandlers(contract, RAML_FILE);
+  const docs = lazyRamlDocsHandlers(RAML_FILE); // the RAML parser loads on the first GET /docs
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);
   // F2: ping → pong, unauthenticated (a liveness probe for the DSO's systems).

@@ -11,6 +11,6 @@ export { longPoll, clientGone, waitSeconds, clientId, type LongPollOptions } fro
 export { streamEvents, type SseOptions } from './sse.js';
 export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
 export { loadRamlContract, parseRamlContract, servedRoutes, type RamlContract, type RamlRoute } from './raml/raml-contract.js';
-export { renderRamlHtml, ramlDocsHandlers, lazyRamlDocsHandlers } from './raml/raml-docs.js';
+export { renderRamlHtml, lazyRamlDocsHandlers } from './raml/raml-docs.js';
 export { restRateLimit, createRestRateLimit, rateLimitKey, type RateLimitOptions, type RestRateLimit, type Admission } from './rate-limit.js';
 export { startRestFacade, type FacadeApp, type FacadeDeps } from './start-facade.js';

@@ -43,23 +43,10 @@ export function renderRamlHtml(contract: RamlContract): string {
 <body><h1>${esc(json.title)} <small>${esc(json.version)}</small></h1><p>${esc(json.description)}</p><p>The contract: <a href="docs/api.raml">api.raml</a> (RAML 1.0).</p>${body}<h2>Types</h2><ul>${types}</ul></body></html>`;
 }
 
-/** GET /docs (HTML) and GET /docs/api.raml (the source). */
-export function ramlDocsHandlers(contract: RamlContract, ramlFile: string): { html: RequestHandler; source: RequestHandler } {
-  const html = renderRamlHtml(contract);
-  const source = readFileSync(ramlFile, 'utf8');
-  return {
-    html: (_req, res) => {
-      res.type('html').send(html);
-    },
-    source: (_req, res) => {
-      res.type('application/raml+yaml').send(source);
-    },
-  };
-}
-
 /**
- * The same pages, the HTML rendered on the first GET /docs: a serving process then never loads
- * the RAML parser nor keeps the parsed contract (issue 14: ≈ 40 MB of the idle AGR/BRP process).
+ * GET /docs (HTML) and GET /docs/api.raml (the source), the HTML rendered on the first GET /docs:
+ * a serving process then never loads the RAML parser nor keeps the parsed contract (issue 14:
+ * ≈ 40 MB of the idle AGR/BRP process).
  * The contract itself is checked by the contract tests, as before.
  */
 export function lazyRamlDocsHandlers(ramlFile: string): { html: RequestHandler; source: RequestHandler } {
