@@ -42,6 +42,12 @@ export class AmqpTransport implements Transport {
   private readonly declared = new Set<string>();
   private readonly subs = new Set<Sub>();
   private readonly returned = new Set<string>();
+  /**
+   * Publish channels that closed: marked by one 'close' listener per channel, not one per publish
+   * call — many concurrent publishes (relay, fast lane, transport acks) would each add a listener
+   * (Node's MaxListenersExceededWarning at 11).
+   */
+  private readonly closedChannels = new WeakSet<ConfirmChannel>();
   private closing = false;
   private connecting: Promise<void> | undefined;
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -97,7 +103,10 @@ export class AmqpTransport implements Transport {
       for (const sub of this.subs) await this.subscribe(conn, sub);
       // Only a fully set-up connection counts: losing any channel means reconnecting everything.
       conn.on('close', () => this.lost(conn));
-      pub.on('close', () => this.lost(conn));
+      pub.on('close', () => {
+        this.closedChannels.add(pub);
+        this.lost(conn);
+      });
       this.conn = conn;
       this.pub = pub;
       this.attempt = 0;
@@ -162,35 +171,28 @@ export class AmqpTransport implements Transport {
   async publish(messages: readonly OutgoingMessage[]): Promise<PublishOutcome[]> {
     await this.ready();
     const ch = this.pub!;
-    let closed = false;
-    const onClose = () => (closed = true);
-    ch.once('close', onClose);
-    try {
-      const pending: Promise<PublishOutcome>[] = [];
-      for (const m of messages) {
-        let ok = true;
-        pending.push(
-          new Promise<PublishOutcome>((resolve, reject) => {
-            ok = ch.publish(Topology.exchange, m.receiver, m.body, publishOptions(m), (err) => {
-              if (closed) return reject(new MadesError(MadesErrorCode.TRANSPORT_CLOSED, 'channel closed before the broker confirmed', { cause: err }));
-              // basic.return precedes the confirm of the same message, so the set is filled by now.
-              if (this.returned.delete(m.messageId)) return resolve('unroutable');
-              resolve(err ? 'rejected' : 'confirmed');
-            });
-          }),
-        );
-        // Back-pressure: wait for the socket to drain rather than buffering without bound.
-        if (!ok && !closed) await new Promise<void>((r) => {
-          const done = () => { ch.off('drain', done); ch.off('close', done); r(); };
-          ch.on('drain', done);
-          ch.on('close', done);
-        });
-      }
-      const outcomes = await Promise.all(pending);
-      return outcomes;
-    } finally {
-      ch.off('close', onClose);
+    const closed = () => this.closedChannels.has(ch);
+    const pending: Promise<PublishOutcome>[] = [];
+    for (const m of messages) {
+      let ok = true;
+      pending.push(
+        new Promise<PublishOutcome>((resolve, reject) => {
+          ok = ch.publish(Topology.exchange, m.receiver, m.body, publishOptions(m), (err) => {
+            if (closed()) return reject(new MadesError(MadesErrorCode.TRANSPORT_CLOSED, 'channel closed before the broker confirmed', { cause: err }));
+            // basic.return precedes the confirm of the same message, so the set is filled by now.
+            if (this.returned.delete(m.messageId)) return resolve('unroutable');
+            resolve(err ? 'rejected' : 'confirmed');
+          });
+        }),
+      );
+      // Back-pressure: wait for the socket to drain rather than buffering without bound.
+      if (!ok && !closed()) await new Promise<void>((r) => {
+        const done = () => { ch.off('drain', done); ch.off('close', done); r(); };
+        ch.on('drain', done);
+        ch.on('close', done);
+      });
     }
+    return Promise.all(pending);
   }
 
   consumeInbox(code: string, onDelivery: (d: Delivery) => void, options: ConsumeOptions): Promise<Subscription> {

@@ -61,6 +61,24 @@ export function transportContract(name: string, factory: () => TransportFactory)
       await Promise.all(open.splice(0).map((t) => t.close()));
     });
 
+    it('F1: many publish calls in flight at once are all confirmed and leave no listener behind (no MaxListenersExceededWarning)', async () => {
+      // The relay, the emergency fast lane and the transport acknowledgements publish concurrently.
+      const t = await connect();
+      const [r, s] = [code('R'), code('S')];
+      await t.declareComponent(r);
+      const warnings: Error[] = [];
+      const onWarning = (w: Error) => void (w.name === 'MaxListenersExceededWarning' && warnings.push(w));
+      process.on('warning', onWarning);
+      try {
+        const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => t.publish([message(r, s, i)])));
+        expect(outcomes.flat()).to.deep.equal(Array(40).fill('confirmed'));
+        await new Promise((done) => setImmediate(done)); // warnings are emitted on the next tick
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings.map((w) => w.message)).to.deep.equal([]);
+    });
+
     it('F1: publishes with confirmation and delivers body, headers, message ID; an acked message is gone', async () => {
       const t = await connect();
       const [r, s] = [code('R'), code('S')];
