@@ -21,7 +21,6 @@ function listsTo(sent: readonly SentDocument[], dso: string): string[][] {
     });
 }
 
-
 const burstIds = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, k) => asset(`${prefix}${String(k).padStart(3, '0')}`));
 
 describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {

@@ -39,7 +39,6 @@ function listsTo(sent: readonly SentDocument[], dso: string): string[][] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 describeEachDatabase('TPS core: paced asset-list pushes (F5a, issue 14)', (dut) => {
   let db: Knex;
   let messenger: TrackingMessenger;
