@@ -6,9 +6,10 @@
 // Signing, encryption and transport are not included (they scale with the bytes, also printed).
 // Run: tsx bench/asset-list-growth.ts <N> <STEP>   → one JSON line per round
 import { migrate, openDatabase } from '../packages/storage/src/index.js';
-import { makeEic, makeGsrn } from '../packages/iec62325/src/index.js';
+import { makeEic } from '../packages/iec62325/src/index.js';
 import { assetListPages } from '../broker/src/outgoing/asset-list.js';
 import type { Asset } from '../broker/src/domain/types.js';
+import { BENCH_DSO, benchCoreAssets } from './lib/core-assets.js';
 import { iec62325Codec } from '../endpoint-dso/src/mapping/iec62325-codec.js';
 import { dsoMigrations } from '../endpoint-dso/src/storage/migrations.js';
 import { AssetListPageRepository } from '../endpoint-dso/src/storage/asset-list-pages.repository.js';
@@ -16,14 +17,10 @@ import { AssetMirrorRepository } from '../endpoint-dso/src/storage/asset-mirror.
 
 const n = Number(process.argv[2] ?? 20_000);
 const step = Number(process.argv[3] ?? 5_000);
-const DSO = makeEic('10X', 'DSO-ONE');
+const DSO = BENCH_DSO;
 const cpuMs = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1000);
 
-// Named as bench/asset-list-pages.ts names them; registered in random order, listed in id order.
-const all: Asset[] = Array.from({ length: n }, (_, i) => {
-  const assetId = makeEic('10W', `S${String(i).padStart(10, '0')}`);
-  return { assetId, operator: makeEic('10X', 'AGR-ONE'), connectionPoint: makeGsrn(`571${String(i % 100_000).padStart(14, '0')}`), name: `bench asset ${assetId}`, produces: true, consumes: true, maxProductionW: 100_000, maxConsumptionW: 100_000, updatedAt: '2026-03-01T08:00:00Z' };
-});
+const all: Asset[] = benchCoreAssets(n); // registered in index order, listed in id order
 
 const db = await openDatabase({ sqliteFile: ':memory:' });
 await migrate(db, 'dso', dsoMigrations);

@@ -5,9 +5,10 @@
 // CPU time of this process per phase (process.cpuUsage), so other load on the machine counts less.
 // Run: tsx bench/asset-list-pages.ts <assets> <pageSize>   → one JSON line
 import { migrate, openDatabase } from '../packages/storage/src/index.js';
-import { makeEic, makeGsrn } from '../packages/iec62325/src/index.js';
+import { makeEic } from '../packages/iec62325/src/index.js';
 import { assetListPages } from '../broker/src/outgoing/asset-list.js';
 import type { Asset } from '../broker/src/domain/types.js';
+import { BENCH_DSO, benchCoreAssets } from './lib/core-assets.js';
 import { iec62325Codec, INBOUND_MAX_DOCUMENT_BYTES } from '../endpoint-dso/src/mapping/iec62325-codec.js';
 import { dsoMigrations } from '../endpoint-dso/src/storage/migrations.js';
 import { AssetListPageRepository } from '../endpoint-dso/src/storage/asset-list-pages.repository.js';
@@ -15,14 +16,10 @@ import { AssetMirrorRepository } from '../endpoint-dso/src/storage/asset-mirror.
 
 const n = Number(process.argv[2] ?? 25_000);
 const pageSize = Number(process.argv[3] ?? 5_000);
-const DSO = makeEic('10X', 'DSO-ONE');
+const DSO = BENCH_DSO;
 const cpuMs = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1000);
 
-// Named as bench/asset-list-size.ts (and bench/lib/grid.ts) name them, in asset-id order.
-const assets: Asset[] = Array.from({ length: n }, (_, i) => {
-  const assetId = makeEic('10W', `S${String(i).padStart(10, '0')}`);
-  return { assetId, operator: makeEic('10X', 'AGR-ONE'), connectionPoint: makeGsrn(`571${String(i % 100_000).padStart(14, '0')}`), name: `bench asset ${assetId}`, produces: true, consumes: true, maxProductionW: 100_000, maxConsumptionW: 100_000, updatedAt: '2026-03-01T08:00:00Z' };
-}).sort((a, b) => (a.assetId < b.assetId ? -1 : 1));
+const assets: Asset[] = benchCoreAssets(n).sort((a, b) => (a.assetId < b.assetId ? -1 : 1)); // listed in id order
 
 const db = await openDatabase({ sqliteFile: ':memory:' });
 await migrate(db, 'dso', dsoMigrations);
