@@ -1,6 +1,7 @@
-// npx tsx bench/schedule-floor.ts [--quick] [--json FILE] (npm run bench:floor) — the CPU floor of one schedule in benchmark 1:
+// npx tsx bench/schedule-floor.ts [--quick] [--assets N] [--json FILE] (npm run bench:floor) — the CPU floor of one schedule in benchmark 1:
 // only the work the issue forbids skipping (build, sign, encrypt, verify, decrypt, parse +
-// XSD-validate), on benchmark 1's exact payload (4 assets × 96 quarter hours), with nothing else —
+// XSD-validate), on benchmark 1's exact payload (4 assets × 96 quarter hours; `--assets 1` gives the
+// issue's own 96-quarter-hour document of one series), with nothing else —
 // no SQL, no HTTP, no AMQP client, no RabbitMQ, no scheduling. Its inverse times two cores is an
 // upper bound on the end-to-end rate of this design on this machine, whatever else is optimised:
 // compared with the raw ceiling it bounds the reachable e2e/raw ratio (issue 14, goal 1).
@@ -27,6 +28,9 @@ import { assetId } from './lib/platform.js';
 const quick = process.argv.includes('--quick'); // smoke: a few schedules, figures meaningless
 const BATCHES = quick ? 2 : 15;
 const OPS = quick ? 2 : 20;
+const argAt = process.argv.indexOf('--assets');
+const ASSETS = argAt > 0 ? Number(process.argv[argAt + 1]) : 4;
+if (!Number.isInteger(ASSETS) || ASSETS < 1 || ASSETS > 100) throw new Error('--assets takes a whole number from 1 to 100');
 
 const directory = new TestDirectory();
 const agr = await directory.register('10V-AGR-FLOOR-01', ['10X-AGR-PARTY-1']);
@@ -35,7 +39,7 @@ const dso = await directory.register('10V-DSO-FLOOR-01', ['10X-DSO-PARTY-1']);
 const certOf = (code: string) => directory.encryptionCertificates(code)[0]!;
 const party = iec.makeEic('11X', 'BAGR-0');
 const coreParty = iec.makeEic('11X', 'TPS-CORE');
-const assets = Array.from({ length: 4 }, (_, k) => assetId(0, k));
+const assets = Array.from({ length: ASSETS }, (_, k) => assetId(0, k));
 const body = JSON.parse(JSON.stringify(scheduleBody(assets, 1))) as unknown;
 const ackDoc = iec.exampleDocuments().acknowledgement;
 
@@ -53,6 +57,13 @@ const open = (m: Sealed, self: typeof agr): Buffer => {
 };
 const parse = (xml: Buffer) => iec.parseDocument(xml.toString('utf8'));
 
+/** The AGR's REST request → the schedule document's content. */
+const mapRequest = (i = 0) => {
+  const req = scheduleRequestSchema.parse(body) as { assets: Parameters<typeof periodOf>[0] };
+  return scheduleDocument({ party, coreParty }, { scheduleId: `sch-${i}`, revision: 1, period: periodOf(req.assets), assets: req.assets, withdrawn: [] }, new Date());
+};
+const buildXml = (doc: ReturnType<typeof mapRequest>) => Buffer.from(iec.buildSchedule(doc));
+
 /** One schedule's unavoidable work, step by step; returns CPU µs per step. */
 function oneSchedule(i: number, into: Record<string, number>): void {
   let t = process.cpuUsage();
@@ -62,10 +73,9 @@ function oneSchedule(i: number, into: Record<string, number>): void {
     t = process.cpuUsage();
   };
   // AGR
-  const req = scheduleRequestSchema.parse(body) as { assets: Parameters<typeof periodOf>[0] };
-  const doc = scheduleDocument({ party, coreParty }, { scheduleId: `sch-${i}`, revision: 1, period: periodOf(req.assets), assets: req.assets, withdrawn: [] }, new Date());
+  const doc = mapRequest(i);
   lap('AGR: REST mapping');
-  const xml = Buffer.from(iec.buildSchedule(doc));
+  const xml = buildXml(doc);
   lap('AGR: build schedule');
   const hop1 = seal(agr, core.code, xml);
   lap('AGR: sign + encrypt');
@@ -101,7 +111,8 @@ const steps = Object.fromEntries([...perStep].map(([s, xs]) => [s, Math.round(me
 const floorUs = Object.values(steps).reduce((a, b) => a + b, 0);
 const result = {
   quick,
-  payload: '4 assets × 96 quarter hours (benchmark 1), encryption on',
+  payload: `${ASSETS} asset${ASSETS === 1 ? '' : 's'} × 96 quarter hours${ASSETS === 4 ? ' (benchmark 1)' : ''}, encryption on`,
+  scheduleXmlBytes: buildXml(mapRequest()).length,
   batches: BATCHES,
   schedulesPerBatch: OPS,
   loadBefore: Math.round(loadBefore * 10) / 10,

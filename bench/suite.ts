@@ -28,6 +28,8 @@ export interface SuiteOptions {
   /** Benchmark 3: concurrent waiters. */
   waiters?: number;
   rounds?: number;
+  /** Benchmark 1: series (assets × 96 quarter hours) per schedule document; default 4, 1 is the issue's 7.4 kB document. */
+  series?: number;
   /** Benchmark 3: run the platform from compiled JavaScript (dist/). */
   compiled?: boolean;
 }
@@ -37,13 +39,21 @@ export interface SuiteReport {
   results: BenchResult[];
 }
 
+/** Benchmark 1's options from the suite's (e2e and e2e-split take the same). */
+const e2eOptions = (o: SuiteOptions) => ({
+  ...(o.profileDir ? { profileDir: o.profileDir } : {}),
+  ...(o.messages ? { messages: o.messages } : {}),
+  ...(o.rounds ? { rounds: o.rounds } : {}),
+  ...(o.series ? { assetsPerAgr: o.series } : {}),
+});
+
 export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<BenchResult> {
   const quick = o.quick ?? false;
   switch (name) {
     case 'e2e':
-      return (await import('./e2e.js')).runE2e({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
+      return (await import('./e2e.js')).runE2e({ quick, ...e2eOptions(o) });
     case 'e2e-split':
-      return (await import('./e2e.js')).runE2e({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.messages ? { messages: o.messages } : {}), ...(o.rounds ? { rounds: o.rounds } : {}) });
+      return (await import('./e2e.js')).runE2e({ quick, split: true, ...e2eOptions(o) });
     case 'latency':
       return (await import('./latency.js')).runLatency({ quick, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}), ...(o.loadRate ? { loadRate: o.loadRate } : {}) });
     case 'latency-split':

@@ -16,6 +16,7 @@ interface BenchCliOptions {
   loadRate?: string;
   waiters?: string;
   rounds?: string;
+  series?: string;
   compiled?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--skip-sqlite', 'registry with --postgres: PostgreSQL only (a run per database fits a time box)')
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
+    .option('--series <n>', 'e2e: series (assets × 96 quarter hours) per schedule document (default 4; 1 = the issue\'s 7.4 kB document)')
     .option('--signals <n>', 'latency: signals per condition (idle, under load)')
     .option('--load-rate <n>', 'latency: background schedules/s (default: half of a calibration run); fixed, paired before/after runs get the same load')
     .option('--waiters <n>', 'longpoll: concurrent waiters')
@@ -57,6 +59,7 @@ export function registerBenchCommand(program: Command): void {
       const loadRate = positive('load-rate', opts.loadRate);
       const waiters = positive('waiters', opts.waiters);
       const rounds = positive('rounds', opts.rounds);
+      const series = positive('series', opts.series);
       const report = await runSuite(
         names as BenchName[],
         {
@@ -70,6 +73,7 @@ export function registerBenchCommand(program: Command): void {
           ...(loadRate ? { loadRate } : {}),
           ...(waiters ? { waiters } : {}),
           ...(rounds ? { rounds } : {}),
+          ...(series ? { series } : {}),
           ...(opts.compiled ? { compiled: true } : {}),
         },
         opts.json,
