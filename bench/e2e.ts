@@ -81,7 +81,7 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
   const split = o.split ?? false;
   const processes = split ? 'one Node process per component (tps serve X), load generator in another' : 'all four components in one Node process (startPlatform), load generator in another';
   return timed(split ? 'e2e-split' : 'e2e', quick, { messages, clients, assetsPerAgr, rounds, rawMessages, database: databaseUrl ? 'postgresql' : 'sqlite', process: processes }, async (result) =>
-    withRabbit(async (amqpUrl) => {
+    withRabbit(async (amqpUrl, broker) => {
       const options = { amqpUrl, agrs: clients, dsos: 1, ...(databaseUrl ? { databaseUrl } : {}) };
       const p: BenchPlatform = split ? await new SplitPlatform(options).start() : await new PlatformUnderTest(options).start();
       try {
@@ -104,15 +104,23 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
         // stretches wall time. Measured over the e2e part of each round (the raw rounds do not run
         // platform code), including the profiler's own overhead in the profiled round.
         const cpuMs: Array<Record<string, number>> = [];
+        // The broker's CPU and, in the raw rounds, the amqplib client's: how much of the two cores
+        // the raw ceiling itself takes, and what RabbitMQ costs per schedule in the e2e rounds —
+        // the budget the platform's own work has to fit in (goal 1, docs/PERFORMANCE.md).
+        const brokerMsPerSchedule: number[] = [];
+        const rawCpu: Array<{ brokerMsPerMessage: number; clientMsPerMessage: number; coresBusy: number }> = [];
         const roundLoad: number[] = [];
         for (let r = 0; r < rounds; r++) {
           const last = r === rounds - 1;
           if (last && o.profileDir) await p.profileStart();
           const cpu0 = await p.cpuUsage();
+          const b0 = broker.cpuSeconds();
           const run = await driveSchedules(p, grid.assets, messages, clients, r * 1_000_000, new Progress(`e2e round ${r + 1}/${rounds}`, messages));
+          const b1 = broker.cpuSeconds();
           const cpu1 = await p.cpuUsage();
           e2e.push(run);
           cpuMs.push(cpuPerSchedule(cpu0, cpu1, run.sent));
+          if (b0 !== undefined && b1 !== undefined) brokerMsPerSchedule.push(((b1 - b0) * 1000) / run.sent);
           roundLoad.push(load1());
           if (last && o.profileDir) {
             const file = join(o.profileDir, `e2e-platform-${Date.now()}.cpuprofile`);
@@ -120,7 +128,14 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
             result.details = { ...result.details, profileFiles: files, profile: summarizeProfile(files[0]!), ...(files.length > 1 ? { profiles: Object.fromEntries(files.map((f) => [f, summarizeProfile(f)])) } : {}) };
           }
           const pr = new Progress(`raw round ${r + 1}/${rounds}`, rawMessages);
+          const [rb0, rc0, rt0] = [broker.cpuSeconds(), process.cpuUsage(), performance.now()];
           raw.push(await rawTwoHops({ url: amqpUrl, messages: rawMessages, hop1Bytes: hop1, hop2Bytes: hop2, onProgress: (d) => pr.update(d) }));
+          const [rb1, rc, rt1] = [broker.cpuSeconds(), process.cpuUsage(rc0), performance.now()];
+          if (rb0 !== undefined && rb1 !== undefined) {
+            const brokerMs = (rb1 - rb0) * 1000;
+            const clientMs = (rc.user + rc.system) / 1000;
+            rawCpu.push({ brokerMsPerMessage: brokerMs / rawMessages, clientMsPerMessage: clientMs / rawMessages, coresBusy: (brokerMs + clientMs) / (rt1 - rt0) });
+          }
           log(`round ${r + 1}: e2e ${e2e.at(-1)!.perSecond.toFixed(1)} schedules/s, platform CPU ${cpuMs.at(-1)!.total!.toFixed(1)} ms/schedule, raw ${raw.at(-1)!.toFixed(0)} msg/s, load ${load1()}`);
         }
         const e2eMedian = median(e2e.map((x) => x.perSecond));
@@ -138,6 +153,16 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
             unit: 'ms',
             rounds: cpuMs.map((c) => round(c[k]!, 2)),
           })),
+          ...(brokerMsPerSchedule.length
+            ? [{ name: 'RabbitMQ CPU per schedule (e2e rounds, all messages of the path)', value: round(median(brokerMsPerSchedule), 3), unit: 'ms', rounds: brokerMsPerSchedule.map((x) => round(x, 3)) }]
+            : []),
+          ...(rawCpu.length
+            ? [
+                { name: 'raw ceiling: RabbitMQ CPU per message (two hops)', value: round(median(rawCpu.map((x) => x.brokerMsPerMessage)), 3), unit: 'ms', rounds: rawCpu.map((x) => round(x.brokerMsPerMessage, 3)) },
+                { name: 'raw ceiling: amqplib client CPU per message (publisher, relay, consumer)', value: round(median(rawCpu.map((x) => x.clientMsPerMessage)), 3), unit: 'ms' },
+                { name: 'raw ceiling: cores busy (RabbitMQ + client)', value: round(median(rawCpu.map((x) => x.coresBusy)), 2), unit: 'cores', rounds: rawCpu.map((x) => round(x.coresBusy, 2)) },
+              ]
+            : []),
           { name: 'AGR POST /schedules p50', value: round(median(e2e.map((x) => x.postP50Ms)), 1), unit: 'ms' },
           { name: 'AGR POST /schedules p99', value: round(median(e2e.map((x) => x.postP99Ms)), 1), unit: 'ms' },
         );

@@ -7,13 +7,12 @@
 // latency of a DSO's GET /assets for the largest DSO. Full size (issue 14): --assets 1000000
 // over 1,000 connection points, 100 AGR/BRPs, 10 DSOs (100,000 assets each). The size actually
 // measured is in the result's parameters: a scaled run is never reported as the full size.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/common.js';
 import { setupGrid } from './lib/grid.js';
 import { PlatformUnderTest } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
-import { PostgresServer } from '../packages/testing/src/index.js';
+import { cpuSecondsOf, PostgresServer } from '../packages/testing/src/index.js';
 import { round } from './e2e.js';
 import { summarizeProfile } from './report/profile.js';
 
@@ -30,21 +29,6 @@ export interface RegistryOptions {
   queries?: number;
   /** Write a V8 CPU profile of the platform process during the registrations into this folder. */
   profileDir?: string;
-}
-
-/**
- * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
- * Wall time on a shared machine mostly measures the other tenants; the platform's own CPU time
- * is what a change in the core's work shows up in.
- */
-function processCpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return undefined;
-  }
 }
 
 export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult> {
@@ -65,9 +49,9 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
           // The profiler's own overhead lands in the CPU figure of a profiled run: compare
           // CPU figures only between runs that were both profiled or both not.
           if (o.profileDir) await p.profileStart();
-          const cpu0 = processCpuSeconds(p.pid);
+          const cpu0 = cpuSecondsOf(p.pid);
           const grid = await setupGrid(p, { pointsPerDso: Math.floor(points / dsos), assetsPerAgr: Math.floor(assets / agrs), concurrency: 8, progress: true, timeoutMs: 3_600_000 });
-          const cpu1 = processCpuSeconds(p.pid);
+          const cpu1 = cpuSecondsOf(p.pid);
           if (o.profileDir) {
             const files = await p.profileStop(join(o.profileDir, `registry-${db}-platform-${Date.now()}.cpuprofile`));
             result.details = { ...result.details, [`${db}Profile`]: { files, summary: summarizeProfile(files[0]!) } };

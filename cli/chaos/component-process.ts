@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { ComponentName } from '../../packages/runtime/src/index.js';
-import { cpuSecondsOf } from './process-cpu.js';
+import { cpuSecondsOf } from '../../packages/testing/src/index.js';
 
 export interface Crash {
   component: ComponentName;

@@ -14,17 +14,23 @@ describe('issue 14: benchmark suite, quick smoke run (no timing assertions)', fu
   let dir: string;
   let report: SuiteReport;
   let previous: string | undefined;
+  let previousPid: string | undefined;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tps-bench-smoke-'));
     previous = process.env.BENCH_AMQP_URL;
-    process.env.BENCH_AMQP_URL = (await sharedRabbitMQ()).url;
+    previousPid = process.env.BENCH_AMQP_PID;
+    const rabbit = await sharedRabbitMQ();
+    process.env.BENCH_AMQP_URL = rabbit.url;
+    process.env.BENCH_AMQP_PID = String(rabbit.beamPid());
     report = await runSuite(BENCH_NAMES, { quick: true, profileDir: dir }, join(dir, 'results.json'));
   });
 
   after(() => {
     if (previous === undefined) delete process.env.BENCH_AMQP_URL;
     else process.env.BENCH_AMQP_URL = previous;
+    if (previousPid === undefined) delete process.env.BENCH_AMQP_PID;
+    else process.env.BENCH_AMQP_PID = previousPid;
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -57,6 +63,10 @@ describe('issue 14: benchmark suite, quick smoke run (no timing assertions)', fu
     expect(names.some((n) => n.startsWith('e2e throughput'))).to.equal(true);
     expect(names.some((n) => n.startsWith('raw ceiling'))).to.equal(true);
     expect(names.some((n) => n.startsWith('ratio'))).to.equal(true);
+    // The broker's share (goal 1's budget): read from the private node's Erlang VM in /proc.
+    for (const n of ['RabbitMQ CPU per schedule', 'raw ceiling: RabbitMQ CPU per message', 'raw ceiling: cores busy']) {
+      expect(e2e.figures.find((f) => f.name.startsWith(n))?.value, n).to.be.greaterThan(0);
+    }
     const profile = e2e.details?.profile as { modules: unknown[] } | undefined;
     expect(profile?.modules.length).to.be.greaterThan(0);
     for (const b of ['latency', 'longpoll']) {

@@ -1,4 +1,4 @@
-// CPU seconds used by a child process, read from /proc/<pid>/stat (Linux): utime + stime in clock
+// CPU seconds used by another process (a platform child, the RabbitMQ node), read from /proc/<pid>/stat (Linux): utime + stime in clock
 // ticks (USER_HZ, 100 on Linux x64). A load-independent figure: on a shared machine wall time
 // says more about the neighbours than about the platform.
 import { readFileSync } from 'node:fs';
