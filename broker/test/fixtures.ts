@@ -18,6 +18,7 @@ import {
 } from '../../packages/iec62325/src/index.js';
 import type { BusinessType } from '../../packages/runtime/src/index.js';
 import type { SentDocument } from './recording-messenger.js';
+import { waitFor } from '../../packages/testing/src/index.js';
 
 export const TPS = makeEic('10X', 'TPS-CORE');
 export const DSO1 = makeEic('10X', 'DSO-ONE');
@@ -197,9 +198,5 @@ export function ackOf(sent: SentDocument[]): { accepted: boolean; codes: string[
 
 /** Polls `check` every 20 ms until it holds; throws naming `what` after `timeoutMs`. */
 export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(what, check, timeoutMs, 20);
 }

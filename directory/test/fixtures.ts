@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { createLogger } from '../../packages/http/src/index.js';
 import { eicWithCheck, type RegistrationRequest } from '../../packages/directory-client/src/index.js';
 import { defaultDirectoryConfig, startDirectory, type DirectoryConfig, type RunningDirectory } from '../src/index.js';
+import { waitFor as sharedWaitFor } from '../../packages/testing/src/index.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-please-change';
 
@@ -53,10 +54,7 @@ export async function rowCounts(db: Knex): Promise<Record<string, number>> {
   return out;
 }
 
+/** The shared polling wait (packages/testing) with this suite's argument order. */
 export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await sharedWaitFor(what, check, timeoutMs);
 }

@@ -3,6 +3,7 @@
 // derived by hand from the constants below (see EXPECTED), never from the GUI's own code.
 import type { GuiPlatform } from './platform-harness.js';
 import { ADMIN_TOKEN } from './platform-harness.js';
+import { waitFor as sharedWaitFor } from '../../packages/testing/src/index.js';
 
 export const ALPHA = '11XAGR-ALPHA---O';
 export const BRAVO = '11XAGR-BRAVO---T';
@@ -41,15 +42,9 @@ async function call(base: string, token: string, method: string, path: string, b
   return text ? JSON.parse(text) : undefined;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The shared polling wait (packages/testing), at the browser tests' pace. */
+export const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<NonNullable<T>> =>
+  sharedWaitFor(what, probe, timeoutMs, 100) as Promise<NonNullable<T>>;
 
 export function admin(p: GuiPlatform, path: string): Promise<any> {
   return call(p.coreUrl, ADMIN_TOKEN, 'GET', path) as Promise<any>;

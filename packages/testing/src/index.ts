@@ -7,3 +7,4 @@ export { describeEachDatabase, databasesUnderTest, type DatabaseUnderTest } from
 export { compareRoutes } from './raml-check.js';
 export { startRabbitCluster, type RabbitCluster } from './rabbit-cluster.js';
 export { cpuSecondsOf } from './process-cpu.js';
+export { waitFor } from './wait.js';
