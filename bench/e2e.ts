@@ -12,6 +12,7 @@ import { scheduleBody, setupGrid } from './lib/grid.js';
 import { PlatformUnderTest, SplitPlatform, type BenchPlatform } from './lib/platform.js';
 import { rawTwoHops } from './lib/raw-ceiling.js';
 import { withRabbit } from './lib/rabbit.js';
+import { PostgresServer } from '../packages/testing/src/index.js';
 import { summarizeProfile } from './report/profile.js';
 
 export interface E2eOptions {
@@ -25,6 +26,8 @@ export interface E2eOptions {
   /** Write a CPU profile of the platform process during the last round into this folder. */
   profileDir?: string;
   databaseUrl?: string;
+  /** Without databaseUrl (or DATABASE_URL): a private PostgreSQL server (packages/testing) instead of SQLite. */
+  postgres?: boolean;
   /** One Node process per component (as `tps serve X`) instead of all four in one. */
   split?: boolean;
 }
@@ -77,13 +80,19 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
   const assetsPerAgr = o.assetsPerAgr ?? 4;
   const rounds = o.rounds ?? (quick ? 1 : 3);
   const rawMessages = quick ? 200 : 10_000;
-  const databaseUrl = o.databaseUrl ?? process.env.DATABASE_URL;
+  const givenUrl = o.databaseUrl ?? process.env.DATABASE_URL;
+  const privatePostgres = !givenUrl && (o.postgres ?? false);
   const split = o.split ?? false;
   const processes = split ? 'one Node process per component (tps serve X), load generator in another' : 'all four components in one Node process (startPlatform), load generator in another';
-  return timed(split ? 'e2e-split' : 'e2e', quick, { messages, clients, assetsPerAgr, rounds, rawMessages, database: databaseUrl ? 'postgresql' : 'sqlite', process: processes }, async (result) =>
+  return timed(split ? 'e2e-split' : 'e2e', quick, { messages, clients, assetsPerAgr, rounds, rawMessages, database: givenUrl || privatePostgres ? 'postgresql' : 'sqlite', process: processes }, async (result) =>
     withRabbit(async (amqpUrl, broker) => {
+      const pg = privatePostgres ? await new PostgresServer().start() : undefined;
+      const databaseUrl = givenUrl ?? pg?.url;
       const options = { amqpUrl, agrs: clients, dsos: 1, ...(databaseUrl ? { databaseUrl } : {}) };
-      const p: BenchPlatform = split ? await new SplitPlatform(options).start() : await new PlatformUnderTest(options).start();
+      const p: BenchPlatform = await (split ? new SplitPlatform(options) : new PlatformUnderTest(options)).start().catch(async (err: unknown) => {
+        await pg?.stop();
+        throw err;
+      });
       try {
         log(`e2e: platform up (pid ${p.pid}); registering ${clients} AGR/BRPs × ${assetsPerAgr} assets`);
         const grid = await setupGrid(p, { pointsPerDso: Math.max(4, clients), assetsPerAgr });
@@ -169,6 +178,7 @@ export async function runE2e(o: E2eOptions = {}): Promise<BenchResult> {
         result.details = { ...result.details, published: await p.published(), loadAfterEachRound: roundLoad };
       } finally {
         await p.stop();
+        await pg?.stop();
       }
     }),
   );

@@ -15,7 +15,7 @@ export interface SuiteOptions {
   profileDir?: string;
   /** Benchmark 5: total assets (default 1,000,000; quick 2,000). */
   assets?: number;
-  /** Benchmark 5: also on PostgreSQL (a private server from packages/testing). */
+  /** Benchmark 5: also on PostgreSQL; benchmark 1: on PostgreSQL instead of SQLite (a private server from packages/testing). */
   postgres?: boolean;
   /** registry with postgres: PostgreSQL only. */
   skipSqlite?: boolean;
@@ -45,6 +45,7 @@ const e2eOptions = (o: SuiteOptions) => ({
   ...(o.messages ? { messages: o.messages } : {}),
   ...(o.rounds ? { rounds: o.rounds } : {}),
   ...(o.series ? { assetsPerAgr: o.series } : {}),
+  ...(o.postgres ? { postgres: true } : {}),
 });
 
 export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<BenchResult> {

@@ -36,7 +36,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--quick', 'tiny counts, seconds per benchmark: a smoke run, not a measurement')
     .option('--profile <dir>', 'CPU profiles of the platform process(es), written to this folder — e2e: the last round; latency: the idle and the loaded signals; longpoll: the waiters\' process during the wake-up; registry: the registrations')
     .option('--assets <n>', 'registry: total assets (default 1000000)')
-    .option('--postgres', 'registry: also on PostgreSQL (a private server)')
+    .option('--postgres', 'registry: also on PostgreSQL; e2e, e2e-split: on PostgreSQL instead of SQLite (a private server)')
     .option('--skip-sqlite', 'registry with --postgres: PostgreSQL only (a run per database fits a time box)')
     .option('--messages <n>', 'e2e: schedules per round')
     .option('--rounds <n>', 'e2e: rounds (medians over them)')
