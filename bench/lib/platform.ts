@@ -33,7 +33,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type ChildReply =
   | { type: 'ready'; urls: Record<'agr' | 'dso' | 'core' | 'directory', string>; tokens: Array<{ component: 'agr' | 'dso'; party: string; token: string }>; pid: number }
   | { type: 'count'; id: number; n: number }
-  | { type: 'memory'; id: number; rss: number; heapUsed: number; handles: number }
+  | { type: 'memory'; id: number; rss: number; heapUsed: number; handles: number; heapTotal?: number; external?: number; arrayBuffers?: number; smaps?: Record<string, number> }
   | { type: 'published'; id: number; stats: Record<string, { count: number; bytes: number }> }
   | { type: 'cpu'; id: number; userUs: number; systemUs: number }
   | { type: 'ok'; id: number }
@@ -157,7 +157,7 @@ export class PlatformUnderTest implements BenchPlatform {
   }
 
   /** RSS, heap and the number of active handles (sockets, timers) of the platform process. */
-  async memory(gc = false): Promise<{ rss: number; heapUsed: number; handles: number }> {
+  async memory(gc = false): Promise<{ rss: number; heapUsed: number; handles: number; heapTotal?: number; external?: number; arrayBuffers?: number; smaps?: Record<string, number> }> {
     return this.ask<Extract<ChildReply, { type: 'memory' }>>({ type: 'memory', gc });
   }
 
