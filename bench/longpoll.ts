@@ -20,6 +20,11 @@ export interface LongPollOptions {
   split?: boolean;
   /** The platform process(es) from compiled JavaScript in dist/ (no tsx), as the Docker image runs. */
   compiled?: boolean;
+  /**
+   * The waiters keep their connections (as a long-poll client that polls again does); default
+   * `Connection: close`, so the server also closes 10,000 sockets during the wake-up.
+   */
+  keepAlive?: boolean;
   /** Write a V8 CPU profile of the waiters' process, from the DSO's POST to the last answer. */
   profileDir?: string;
 }
@@ -39,14 +44,14 @@ export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult>
   const parties = o.parties ?? (quick ? 2 : 20);
   const split = o.split ?? false;
   const what = split ? 'AGR endpoint process' : 'platform';
-  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? 'compiled JS (dist/, plain node)' : 'TypeScript under tsx', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
+  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? 'compiled JS (dist/, plain node)' : 'TypeScript under tsx', connections: o.keepAlive ? 'keep-alive' : 'close', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
     withRabbit(async (amqpUrl) => {
       const options = { amqpUrl, agrs: parties, dsos: 1, exposeGc: true, ...(o.compiled ? { compiled: true } : {}) };
       const splitPlatform = split ? await new SplitPlatform(options).start() : undefined;
       const p = splitPlatform ?? (await new PlatformUnderTest(options).start());
       /** The process that holds the waiters. */
       const holder = splitPlatform ? splitPlatform.parts.get('agr')! : (p as PlatformUnderTest);
-      const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+      const agent = new Agent({ keepAlive: o.keepAlive ?? false, maxSockets: Infinity });
       /** GET with node:http (one socket per waiter, no pool limit): status and parsed JSON body. */
       const get = (url: string, token: string) =>
         new Promise<{ status: number; body: { limits?: unknown[] } }>((resolve, reject) => {

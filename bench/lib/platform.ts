@@ -113,7 +113,9 @@ export class PlatformUnderTest implements BenchPlatform {
     const options: ChildOptions = { amqpUrl: this.o.amqpUrl, dataDir: this.dataDir, agrParties: this.agrParties, dsoParties: this.dsoParties, ...(this.o.databaseUrl ? { databaseUrl: this.o.databaseUrl } : {}), ...(this.o.components ? { components: this.o.components } : {}), ...(this.o.directoryUrl ? { directoryUrl: this.o.directoryUrl } : {}) };
     const compiledChild = join(REPO_ROOT, 'dist', 'bench', 'lib', 'platform-child.js');
     if (this.o.compiled && !existsSync(compiledChild)) throw new Error(`--compiled: ${compiledChild} is missing; run npm run build and npx tsc -p tsconfig.bench.json`);
-    const execArgv = [...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
+    // BENCH_NODE_FLAGS: Node/V8 flags for the platform processes, to measure a flag before it is
+    // adopted where the platform runs (V8 refuses some, e.g. --compact-on-every-full-gc, in NODE_OPTIONS).
+    const execArgv = [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
     const child = fork(this.o.compiled ? compiledChild : join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
     const ready = await new Promise<Extract<ChildReply, { type: 'ready' }>>((resolve, reject) => {
