@@ -18,7 +18,8 @@ const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 process.env.TPS_RATE_LIMIT_PER_MINUTE = '10000000'; // the facades read it from the environment; a benchmark is not abuse
 const config = loadPlatformConfig({
   TPS_DATA_DIR: options.dataDir,
-  LOG_LEVEL: 'error',
+  // BENCH_LOG_LEVEL=info: what the one log line per request costs (production logs at info).
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   TPS_DIRECTORY_AUTO_APPROVE: 'true',
   TPS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
   TPS_AGR_PARTIES: options.agrParties.join(','),
