@@ -20,11 +20,22 @@ export interface LongPollOptions {
   split?: boolean;
   /** The platform process(es) from compiled JavaScript in dist/ (no tsx), as the Docker image runs. */
   compiled?: boolean;
+  /**
+   * The waiters keep their connections (as a long-poll client that polls again does); default
+   * `Connection: close`, so the server also closes 10,000 sockets during the wake-up.
+   */
+  keepAlive?: boolean;
   /** Write a V8 CPU profile of the waiters' process, from the DSO's POST to the last answer. */
   profileDir?: string;
 }
 
 const MB = 1024 * 1024;
+/** process.memoryUsage() and /proc smaps_rollup figures of the waiters' process, in MB. */
+function memoryLine(m: { rss: number; heapUsed: number; heapTotal?: number; external?: number; arrayBuffers?: number; smaps?: Record<string, number> }): string {
+  const f = (b: number | undefined) => (b === undefined ? '?' : (b / MB).toFixed(1));
+  const s = m.smaps ?? {};
+  return `rss ${f(m.rss)} heapUsed ${f(m.heapUsed)} heapTotal ${f(m.heapTotal)} external ${f(m.external)} arrayBuffers ${f(m.arrayBuffers)} anon ${f(s.Anonymous && s.Anonymous * 1024)} file ${f(s.Rss && s.Anonymous && (s.Rss - s.Anonymous) * 1024)}`;
+}
 const isoMinute = (ms: number): string => new Date(Math.ceil(ms / 60_000) * 60_000).toISOString().slice(0, 16) + ':00Z';
 
 export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult> {
@@ -33,14 +44,14 @@ export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult>
   const parties = o.parties ?? (quick ? 2 : 20);
   const split = o.split ?? false;
   const what = split ? 'AGR endpoint process' : 'platform';
-  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? 'compiled JS (dist/, plain node)' : 'TypeScript under tsx', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
+  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? 'compiled JS (dist/, plain node)' : 'TypeScript under tsx', connections: o.keepAlive ? 'keep-alive' : 'close', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
     withRabbit(async (amqpUrl) => {
       const options = { amqpUrl, agrs: parties, dsos: 1, exposeGc: true, ...(o.compiled ? { compiled: true } : {}) };
       const splitPlatform = split ? await new SplitPlatform(options).start() : undefined;
       const p = splitPlatform ?? (await new PlatformUnderTest(options).start());
       /** The process that holds the waiters. */
       const holder = splitPlatform ? splitPlatform.parts.get('agr')! : (p as PlatformUnderTest);
-      const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+      const agent = new Agent({ keepAlive: o.keepAlive ?? false, maxSockets: Infinity });
       /** GET with node:http (one socket per waiter, no pool limit): status and parsed JSON body. */
       const get = (url: string, token: string) =>
         new Promise<{ status: number; body: { limits?: unknown[] } }>((resolve, reject) => {
@@ -93,9 +104,21 @@ export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult>
           if (m.handles >= idle.handles + n || Date.now() > deadline) break;
           await sleep(250);
         }
-        await sleep(quick ? 500 : 3000);
+        // A socket is accepted long before its request is parked (rate limit, token, cursor read,
+        // first read: round 5 saw the AGR still parking 2.6 s after the signal, so the "first
+        // answer" measured the tail of the arrival): wait until the process is quiet as well.
+        let quietFor = 0;
+        while (quietFor < (quick ? 1 : 3) && Date.now() < deadline) {
+          const c0 = Object.values(await holder.cpuUsage())[0]!;
+          await sleep(500);
+          const busyMs = (Object.values(await holder.cpuUsage())[0]! - c0) / 1000;
+          quietFor = busyMs < 25 ? quietFor + 1 : 0;
+        }
+        await sleep(quick ? 500 : 2000);
         const parked = await holder.memory(true);
         log(`longpoll: ${n} parked, RSS ${(parked.rss / MB).toFixed(1)} MB (${parked.handles} handles)`);
+        log(`longpoll: memory idle → parked (MB): ${memoryLine(idle)} → ${memoryLine(parked)}`);
+        log(`longpoll: V8 spaces parked (kB): ${Object.entries(parked.smaps ?? {}).filter(([k]) => k.startsWith('v8 ')).map(([k, v]) => `${k.slice(3)} ${v}`).join(', ')}`);
         if (o.profileDir) await holder.profileStart();
         const cpu0 = await holder.cpuUsage();
         t0 = performance.now();
@@ -126,8 +149,9 @@ export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult>
           { name: 'waiters without their limit (errors)', value: errors, unit: '' },
           { name: `${what} CPU time for the wake-up (POST → last answer)`, value: round(wakeCpuMs, 0), unit: 'ms' },
           { name: `${what} heap with ${n} waiters parked`, value: round(parked.heapUsed / MB, 1), unit: 'MB', note: `idle ${round(idle.heapUsed / MB, 1)} MB` },
+          { name: `${what} V8 heap committed (heapTotal) idle → parked`, value: round((parked.heapTotal ?? NaN) / MB, 1), unit: 'MB', note: `idle ${round((idle.heapTotal ?? NaN) / MB, 1)} MB` },
         );
-        result.details = { errors: Object.fromEntries(why), wake: s, rssIdle: idle.rss, rssParked: parked.rss, heapIdle: idle.heapUsed, heapParked: parked.heapUsed, wakeCpuMs, handlesIdle: idle.handles, handlesParked: parked.handles };
+        result.details = { errors: Object.fromEntries(why), wake: s, rssIdle: idle.rss, rssParked: parked.rss, heapIdle: idle.heapUsed, heapParked: parked.heapUsed, wakeCpuMs, handlesIdle: idle.handles, handlesParked: parked.handles, memoryIdle: idle, memoryParked: parked };
       } finally {
         agent.destroy();
         await p.stop();

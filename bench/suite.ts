@@ -32,6 +32,8 @@ export interface SuiteOptions {
   series?: number;
   /** Benchmark 3: run the platform from compiled JavaScript (dist/). */
   compiled?: boolean;
+  /** Benchmark 3: the waiters keep their connections alive (default: Connection: close). */
+  keepAlive?: boolean;
 }
 
 export interface SuiteReport {
@@ -60,9 +62,9 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
     case 'latency-split':
       return (await import('./latency.js')).runLatency({ quick, split: true, ...(o.profileDir ? { profileDir: o.profileDir } : {}), ...(o.signals ? { signals: o.signals } : {}), ...(o.loadRate ? { loadRate: o.loadRate } : {}) });
     case 'longpoll':
-      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.keepAlive ? { keepAlive: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'longpoll-split':
-      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
+      return (await import('./longpoll.js')).runLongPoll({ quick, split: true, ...(o.waiters ? { waiters: o.waiters } : {}), ...(o.compiled ? { compiled: true } : {}), ...(o.keepAlive ? { keepAlive: true } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) });
     case 'fairness':
       return (await import('./fairness-split.js')).runFairness({ quick });
     case 'registry':

@@ -3,8 +3,9 @@
 // All four components in this one process (`startPlatform`, as `tps start` does), over RabbitMQ.
 // Options arrive as JSON in argv[2]; the parent asks for counts/memory and says when to stop.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { Transport } from '../../packages/mades/src/index.js';
 import { TokenRepository } from '../../packages/rest/src/index.js';
 import type { Database } from '../../packages/storage/src/index.js';
@@ -17,7 +18,8 @@ const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 process.env.TPS_RATE_LIMIT_PER_MINUTE = '10000000'; // the facades read it from the environment; a benchmark is not abuse
 const config = loadPlatformConfig({
   TPS_DATA_DIR: options.dataDir,
-  LOG_LEVEL: 'error',
+  // BENCH_LOG_LEVEL=info: what the one log line per request costs (production logs at info).
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   TPS_DIRECTORY_AUTO_APPROVE: 'true',
   TPS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
   TPS_AGR_PARTIES: options.agrParties.join(','),
@@ -56,6 +58,25 @@ function counting(transport: Transport, component: string): Transport {
   };
 }
 let session: Session | undefined;
+
+/** Where the memory is (kB): /proc smaps_rollup (Linux: Rss, Anonymous, …) and V8's heap spaces ("v8 old_space size"/"used"). */
+function smapsRollup(): Record<string, number> {
+  try {
+    const out: Record<string, number> = {};
+    for (const line of readFileSync('/proc/self/smaps_rollup', 'utf8').split('\n')) {
+      const m = /^(\w+):\s+(\d+) kB/.exec(line);
+      if (m) out[m[1]!] = Number(m[2]);
+    }
+    // V8's spaces: committed (size) and used, MB — where heapTotal beyond heapUsed sits.
+    for (const s of getHeapSpaceStatistics()) {
+      out[`v8 ${s.space_name} size`] = Math.round(s.space_size / 1024);
+      out[`v8 ${s.space_name} used`] = Math.round(s.space_used_size / 1024);
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
 
 // Issue 14: SQL statements per component, counted with knex's `query` event only when
 // BENCH_STATEMENTS_FILE names a file (a listener costs CPU, so CPU runs leave it unset). Each
@@ -108,7 +129,8 @@ async function main(): Promise<void> {
         else if (m.type === 'memory') {
           if (m.gc && typeof globalThis.gc === 'function') globalThis.gc();
           const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
-          send({ type: 'memory', id: m.id, rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, handles });
+          const u = process.memoryUsage();
+          send({ type: 'memory', id: m.id, rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, arrayBuffers: u.arrayBuffers, smaps: m.gc ? smapsRollup() : undefined, handles });
         } else if (m.type === 'published') {
           send({ type: 'published', id: m.id, stats: Object.fromEntries(published) });
         } else if (m.type === 'cpu') {

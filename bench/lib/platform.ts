@@ -33,7 +33,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type ChildReply =
   | { type: 'ready'; urls: Record<'agr' | 'dso' | 'core' | 'directory', string>; tokens: Array<{ component: 'agr' | 'dso'; party: string; token: string }>; pid: number }
   | { type: 'count'; id: number; n: number }
-  | { type: 'memory'; id: number; rss: number; heapUsed: number; handles: number }
+  | { type: 'memory'; id: number; rss: number; heapUsed: number; handles: number; heapTotal?: number; external?: number; arrayBuffers?: number; smaps?: Record<string, number> }
   | { type: 'published'; id: number; stats: Record<string, { count: number; bytes: number }> }
   | { type: 'cpu'; id: number; userUs: number; systemUs: number }
   | { type: 'ok'; id: number }
@@ -113,7 +113,9 @@ export class PlatformUnderTest implements BenchPlatform {
     const options: ChildOptions = { amqpUrl: this.o.amqpUrl, dataDir: this.dataDir, agrParties: this.agrParties, dsoParties: this.dsoParties, ...(this.o.databaseUrl ? { databaseUrl: this.o.databaseUrl } : {}), ...(this.o.components ? { components: this.o.components } : {}), ...(this.o.directoryUrl ? { directoryUrl: this.o.directoryUrl } : {}) };
     const compiledChild = join(REPO_ROOT, 'dist', 'bench', 'lib', 'platform-child.js');
     if (this.o.compiled && !existsSync(compiledChild)) throw new Error(`--compiled: ${compiledChild} is missing; run npm run build and npx tsc -p tsconfig.bench.json`);
-    const execArgv = [...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
+    // BENCH_NODE_FLAGS: Node/V8 flags for the platform processes, to measure a flag before it is
+    // adopted where the platform runs (V8 refuses some, e.g. --compact-on-every-full-gc, in NODE_OPTIONS).
+    const execArgv = [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
     const child = fork(this.o.compiled ? compiledChild : join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
     const ready = await new Promise<Extract<ChildReply, { type: 'ready' }>>((resolve, reject) => {
@@ -157,7 +159,7 @@ export class PlatformUnderTest implements BenchPlatform {
   }
 
   /** RSS, heap and the number of active handles (sockets, timers) of the platform process. */
-  async memory(gc = false): Promise<{ rss: number; heapUsed: number; handles: number }> {
+  async memory(gc = false): Promise<{ rss: number; heapUsed: number; handles: number; heapTotal?: number; external?: number; arrayBuffers?: number; smaps?: Record<string, number> }> {
     return this.ask<Extract<ChildReply, { type: 'memory' }>>({ type: 'memory', gc });
   }
 

@@ -18,6 +18,7 @@ interface BenchCliOptions {
   rounds?: string;
   series?: string;
   compiled?: boolean;
+  keepAlive?: boolean;
 }
 
 const positive = (name: string, v: string | undefined): number | undefined => {
@@ -45,6 +46,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--load-rate <n>', 'latency: background schedules/s (default: half of a calibration run); fixed, paired before/after runs get the same load')
     .option('--waiters <n>', 'longpoll: concurrent waiters')
     .option('--compiled', 'longpoll: run the platform from compiled JS in dist/ (npm run build; npx tsc -p tsconfig.bench.json)')
+    .option('--keep-alive', 'longpoll: the waiters keep their connection (as a long-poll client that polls again); default: Connection: close')
     .action(async (name: string, opts: BenchCliOptions) => {
       const names = name === 'all' ? [...BENCH_NAMES] : name.split(',').map((n) => n.trim());
       const known: readonly string[] = [...BENCH_NAMES, ...EXTRA_BENCH_NAMES];
@@ -75,6 +77,7 @@ export function registerBenchCommand(program: Command): void {
           ...(rounds ? { rounds } : {}),
           ...(series ? { series } : {}),
           ...(opts.compiled ? { compiled: true } : {}),
+          ...(opts.keepAlive ? { keepAlive: true } : {}),
         },
         opts.json,
       );
