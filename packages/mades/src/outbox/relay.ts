@@ -38,6 +38,13 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
+  /**
+   * What the next pass looks at: outbox rows and/or transport acknowledgements. A wake-up names
+   * what was committed, so a pass does not select the other table in vain (issue 14: one empty
+   * select per inbox batch or per send); the poll looks at both, as does a pass after an error.
+   */
+  private messagesDue = true;
+  private acksDue = true;
   private readonly declared = new Set<string>();
   /** Emergency messages being published by the fast lane: the batch loop leaves their rows alone. */
   private readonly fastLane = new Set<string>();
@@ -50,8 +57,10 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** New rows were committed: look now instead of at the next poll. */
-  wake(): void {
+  /** New rows were committed (outbox rows by default, or transport acknowledgements): look now instead of at the next poll. */
+  wake(what: 'messages' | 'acks' = 'messages'): void {
+    if (what === 'messages') this.messagesDue = true;
+    else this.acksDue = true;
     this.woken = true;
     this.wakeUp?.();
   }
@@ -114,16 +123,21 @@ export class OutboxRelay {
     while (this.running) {
       try {
         this.woken = false;
-        const moreMessages = await this.relayMessages();
-        const moreAcks = await this.relayAcks();
+        const [messages, acks] = [this.messagesDue, this.acksDue];
+        this.messagesDue = this.acksDue = false;
+        const moreMessages = messages && (await this.relayMessages());
+        const moreAcks = acks && (await this.relayAcks());
         failures = 0;
         // Only a full batch (or a refused publish) may have left rows behind: look again at once.
         // Anything committed since this pass began has called wake(), and sleep() then returns at
         // once; the old rule — look again after any work — cost two empty selects per pass (issue 14).
+        if (moreMessages) this.messagesDue = true;
+        if (moreAcks) this.acksDue = true;
         if (moreMessages || moreAcks) continue;
-        await this.sleep(this.o.pollIntervalMs);
+        if (!(await this.sleep(this.o.pollIntervalMs))) this.messagesDue = this.acksDue = true; // the poll
       } catch (err) {
         if (!this.running) break;
+        this.messagesDue = this.acksDue = true;
         this.o.onError(err);
         // Broker or database away: back off (capped), then resume from the table.
         await this.sleep(Math.min(5_000, 100 * 2 ** failures++));
@@ -139,15 +153,16 @@ export class OutboxRelay {
     clearTimeout(timer);
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.woken || !this.running) return Promise.resolve();
+  /** True when woken, false when the time ran out. */
+  private sleep(ms: number): Promise<boolean> {
+    if (this.woken || !this.running) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => done(false), ms);
       const self = this;
-      function done() {
+      function done(woken = true) {
         clearTimeout(timer);
         self.wakeUp = undefined;
-        resolve();
+        resolve(woken);
       }
       this.wakeUp = done;
     });
