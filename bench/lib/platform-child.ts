@@ -50,6 +50,7 @@ function counting(transport: Transport, component: string): Transport {
         s.bytes += m.body.length;
         published.set(key, s);
       }
+      if (sqlTraceFile) for (const m of messages) sqlTrace.push(`${now().toFixed(2)}\t${component}\tPUBLISH ${m.headers['tps-kind'] ?? '?'} ${m.headers['tps-business-type'] ?? ''} p=${m.priority ?? ''}`);
       return transport.publish(messages);
     },
     consumeInbox: (code, onDelivery, o) => transport.consumeInbox(code, onDelivery, o),
@@ -96,6 +97,17 @@ function countStatements(name: string, db: Database): void {
   });
 }
 
+// Issue 14, benchmark 2: BENCH_SQL_TRACE_FILE names a file that gets every statement (and every
+// publish) with its wall-clock time in ms (performance.timeOrigin + now, comparable across
+// processes), so the statements of one emergency signal can be listed and placed before or after
+// the AGR/BRP's answer (bench/latency-statements.ts). Kept in memory, written at each `cpu` reading.
+const sqlTraceFile = process.env.BENCH_SQL_TRACE_FILE;
+const sqlTrace: string[] = [];
+const now = () => performance.timeOrigin + performance.now();
+function traceStatements(name: string, db: Database): void {
+  db.on('query', (q: { sql: string }) => void sqlTrace.push(`${now().toFixed(2)}\t${name}\t${q.sql.slice(0, 400).replace(/\s+/g, ' ')}`));
+}
+
 async function issueTokens(components: Array<{ name: string; db: Database }>): Promise<Array<{ component: 'agr' | 'dso'; party: string; token: string }>> {
   const out: Array<{ component: 'agr' | 'dso'; party: string; token: string }> = [];
   for (const c of components) {
@@ -114,6 +126,7 @@ async function main(): Promise<void> {
     return c;
   };
   if (statementsFile) for (const c of platform.components) countStatements(c.name, c.db);
+  if (sqlTraceFile) for (const c of platform.components) traceStatements(c.name, c.db);
   const urlOf = (n: string) => platform.components.find((c) => c.name === n)?.url ?? '';
   // One process per component shares the data folder: issue tokens directly (demo-tokens.json is per platform).
   const tokens = options.components ? await issueTokens(platform.components) : await ensureDemoTokens(config, platform.components);
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
         } else if (m.type === 'cpu') {
           const u = process.cpuUsage();
           if (statementsFile) appendFileSync(statementsFile, `${JSON.stringify({ userUs: u.user, systemUs: u.system, statements })}\n`);
+          if (sqlTraceFile && sqlTrace.length) appendFileSync(sqlTraceFile, `${sqlTrace.splice(0).join('\n')}\n`);
           send({ type: 'cpu', id: m.id, userUs: u.user, systemUs: u.system });
         } else if (m.type === 'profile-start') {
           session = new Session();

@@ -15,6 +15,7 @@ import { requestedPolicy, withoutTpsReasons } from '../domain/fairness-reason.js
 import { sendSplitReadback } from '../outgoing/split-readback.js';
 import { isPolicyName, POLICY_NAMES } from '../../../packages/fairness/src/index.js';
 import { rejected, type HandlerResult } from './result.js';
+import { documentLookups } from './document-lookups.js';
 
 type OperatorSeries = GrantSeries[] | UnforeseenSignalSeries[];
 
@@ -29,7 +30,10 @@ export async function handleCapacityLimit(ctx: HandlerContext, doc: CapacityLimi
     return rejected(reject('A51', `limit ${doc.mRID} is ${previous.limitType}; a revision cannot make it ${doc.limitType}`));
   }
   const named = doc.limitType === 'grant' ? [] : [...new Set(doc.series.flatMap((s) => s.assetIds))];
-  const notOwn = await runRules(DSO_TARGET_RULES, { sender: dso, assetIds: named }, registry);
+  // The rule and the fan-out below ask for the same assets: read them and their connection points'
+  // owners once (issue 14: two statements on the emergency path instead of 2 per asset + 1).
+  const lookups = named.length > 0 ? await documentLookups(registry, named) : registry;
+  const notOwn = await runRules(DSO_TARGET_RULES, { sender: dso, assetIds: named }, lookups);
   if (notOwn) return rejected(notOwn);
   const policy = requestedPolicy(doc.reasons) ?? ctx.options.fairnessPolicy;
   if (!isPolicyName(policy)) return rejected(reject('A59', `unknown fairness policy ${policy} (${POLICY_NAMES.join(', ')})`));
@@ -45,7 +49,11 @@ export async function handleCapacityLimit(ctx: HandlerContext, doc: CapacityLimi
     detail = { splits: outcome.splits };
     afterAck = () => sendSplitReadback(ctx, dso, doc, policy, outcome.allGrants, outcome.summaries);
   } else if (doc.status === 'active' && doc.limitType === 'unforeseen') {
-    const operatorOf = new Map((await registry.findAssets(named)).map((a) => [a.assetId, a.operator]));
+    const operatorOf = new Map<string, string>();
+    for (const id of named) {
+      const asset = await lookups.findAsset(id);
+      if (asset) operatorOf.set(asset.assetId, asset.operator);
+    }
     byOperator = signalsByOperator({ dso, mrid: doc.mRID }, doc.series, operatorOf);
   }
   await limits.save(dso, doc, ctx.now);

@@ -7,12 +7,10 @@ import { runRules } from '../domain/rule.js';
 import { SCHEDULE_RULES } from '../domain/rule-sets.js';
 import { opaqueId } from '../domain/opaque-id.js';
 import { toDsoSeries } from '../domain/schedule-view.js';
-import type { RegistrySupport } from '../domain/support.js';
-import type { Asset, StoredScheduleSeries } from '../domain/types.js';
-import type { RegistryRepository } from '../storage/registry.repository.js';
-import { MAX_BOUND_PARAMETERS } from '../../../packages/storage/src/index.js';
+import type { StoredScheduleSeries } from '../domain/types.js';
 import { buildSchedule, MARKET_ROLE, type ScheduleDocument, type ScheduleSeries } from '../outgoing/wire.js';
 import type { HandlerContext } from './context.js';
+import { documentLookups } from './document-lookups.js';
 import { rejected, type HandlerResult } from './result.js';
 
 /** What was last sent to one DSO for one AGR document: series mRIDs (opaque) and their assets. */
@@ -88,34 +86,4 @@ export async function handleSchedule(ctx: HandlerContext, doc: ScheduleDocument)
     );
   }
   return { kind: 'accepted', detail: { series: stored.length, unrouted, dsos: receivers } };
-}
-
-/**
- * Registry look-ups for one document, inside its transaction: the document's assets in one query,
- * their connection points' owners in one more (instead of one query per connection point). Within
- * one transaction the answers cannot change.
- */
-async function documentLookups(registry: RegistryRepository, assetIds: readonly string[]): Promise<RegistrySupport> {
-  const assets = new Map<string, Asset | undefined>(assetIds.map((id) => [id, undefined]));
-  const ids = [...assets.keys()];
-  for (let i = 0; i < ids.length; i += MAX_BOUND_PARAMETERS) {
-    for (const a of await registry.findAssets(ids.slice(i, i + MAX_BOUND_PARAMETERS))) assets.set(a.assetId, a);
-  }
-  const owners = new Map<string, Promise<string | undefined>>();
-  const points = [...new Set([...assets.values()].flatMap((a) => (a ? [a.connectionPoint] : [])))];
-  for (let i = 0; i < points.length; i += MAX_BOUND_PARAMETERS) {
-    const chunk = points.slice(i, i + MAX_BOUND_PARAMETERS);
-    const found = await registry.findConnectionPointOwners(chunk);
-    for (const cp of chunk) owners.set(cp, Promise.resolve(found.get(cp)));
-  }
-  return {
-    findAsset: async (id) => (assets.has(id) ? assets.get(id) : registry.findAsset(id)),
-    findConnectionPointOwner: (cp) => {
-      let owner = owners.get(cp);
-      if (!owner) owners.set(cp, (owner = registry.findConnectionPointOwner(cp)));
-      return owner;
-    },
-    operatesAssets: (party) => registry.operatesAssets(party),
-    ownsConnectionPoints: (party) => registry.ownsConnectionPoints(party),
-  };
 }

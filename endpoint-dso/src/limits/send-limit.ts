@@ -86,7 +86,7 @@ export async function sendLimit(ctx: DsoContext, dso: string, cmd: LimitCommand)
     const document = cmd.build(dsoHeader(dso, ctx.coreParty, cmd.limitId, now), revision, status, body!);
     // Unforeseen signals are emergencies: they overtake everything else in the transport.
     const messageId = await sendToCore(ctx, trx, dso, { kind: 'capacity-limit', document }, cmd.kind === 'unforeseen' ? 'emergency' : 'normal');
-    await limits.saveRevision(trx, dso, { limitId: cmd.limitId, kind: cmd.kind, revision, status }, messageId, body, isoNow(now));
+    await limits.saveRevision(trx, dso, { limitId: cmd.limitId, kind: cmd.kind, revision, status }, messageId, body, isoNow(now), head === undefined);
     return { limitId: cmd.limitId, kind: cmd.kind, revision, status, messageId, alreadySubmitted: false };
   });
 }

@@ -79,7 +79,10 @@ export class LimitRepository {
     return rows.map((r) => ({ revision: Number(r.revision), status: r.status as LimitStatus, messageId: String(r.message_id), body: fromJson(r.body), sentAt: String(r.sent_at) }));
   }
 
-  /** Records a revision and moves the head to it (callers have checked it moves forward). */
+  /**
+   * Records a revision and moves the head to it (callers have checked it moves forward). `isNew`:
+   * the caller found no head in this transaction (the first revision).
+   */
   async saveRevision(
     trx: Knex.Transaction,
     dso: string,
@@ -87,12 +90,13 @@ export class LimitRepository {
     messageId: string,
     body: unknown,
     at: string,
+    isNew = false,
   ): Promise<void> {
     await trx('dso_limit_revisions').insert({ dso, limit_id: head.limitId, revision: head.revision, status: head.status, message_id: messageId, body: toJson(body), sent_at: at });
-    const updated = await trx('dso_limits').where({ dso, limit_id: head.limitId }).update({ revision: head.revision, status: head.status, updated_at: at });
-    if (updated === 0) {
-      await trx('dso_limits').insert({ dso, limit_id: head.limitId, kind: head.kind, revision: head.revision, status: head.status, created_at: at, updated_at: at });
-    }
+    // The caller read the head in this transaction: a first revision inserts it at once (issue 14,
+    // one statement fewer on the emergency path than "update, and insert if nothing was updated").
+    if (!isNew && (await trx('dso_limits').where({ dso, limit_id: head.limitId }).update({ revision: head.revision, status: head.status, updated_at: at })) > 0) return;
+    await trx('dso_limits').insert({ dso, limit_id: head.limitId, kind: head.kind, revision: head.revision, status: head.status, created_at: at, updated_at: at });
   }
 
   /** Stores the core's split of one revision; the first report of a revision wins. */

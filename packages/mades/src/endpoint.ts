@@ -99,7 +99,7 @@ export class MessagingEndpoint extends EventEmitter<MessagingEndpointEvents> {
       handler: () => this.composedHandler(),
       handlersRetrySafe: () => (o.retrySafeHandler ?? false) && this.taps.length === 0,
       onChanges,
-      onAcksQueued: () => this.relay.wake(),
+      onAcksQueued: () => this.relay.wake('acks'),
       log,
     });
     this.dead = new DeadLetterConsumer({ db: o.db, transport: o.transport, identity: o.identity, onChanges, log });
