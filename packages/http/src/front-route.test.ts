@@ -46,4 +46,27 @@ describe('HTTP plumbing: a route served in front of express (foundation; issue 1
       await srv.close();
     }
   });
+
+  it('NF1: the front route sees the client address express would (trust proxy, X-Forwarded-For)', async () => {
+    const base = createBaseApp({ component: 'front-test', logger: createLogger('front-test', 'silent') });
+    base.app.get('/via-express', (req, res) => void res.type('text/plain').send(String(req.ip)));
+    base.finish();
+    const plumbing = { app: base.app, logger: createLogger('front-test', 'silent'), httpDuration: base.metrics.httpDuration, securityHeaders: base.securityHeaders };
+    serveInFront(base.app, '/front', (req, res) => {
+      const ex = new FrontExchange(plumbing, req, res, '/front');
+      ex.send(200, 'text/plain; charset=utf-8', Buffer.from(String(ex.ip)), undefined);
+    });
+    const srv = await listen(base.app, 0, '127.0.0.1');
+    try {
+      const ipOf = async (path: string, headers: Record<string, string>) => (await fetch(srv.url + path, { headers })).text();
+      for (const headers of [{}, { 'x-forwarded-for': '203.0.113.9' }, { 'x-forwarded-for': '198.51.100.7, 127.0.0.1' }]) {
+        const viaExpress = await ipOf('/via-express', headers);
+        expect(await ipOf('/front', headers), JSON.stringify(headers)).to.equal(viaExpress);
+      }
+      // loopback is a trusted proxy (base-app): the forwarded client is the address, not 127.0.0.1
+      expect(await ipOf('/front', { 'x-forwarded-for': '203.0.113.9' })).to.equal('203.0.113.9');
+    } finally {
+      await srv.close();
+    }
+  });
 });
