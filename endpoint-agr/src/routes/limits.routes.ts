@@ -2,7 +2,7 @@
 // active, wait-for-new (long-poll) and a Server-Sent Events push channel. Every query is scoped
 // to the token's party (NF3); waiters are woken by the hub, never by polling the store.
 import type { Express } from 'express';
-import { HttpProblem } from '../../../packages/http/src/index.js';
+import { HttpProblem, type AbortSource } from '../../../packages/http/src/index.js';
 import { clientGone, clientId, longPoll, parseInput, SharedAnswers, streamEvents, waitSeconds, WaiterHubFullError } from '../../../packages/rest/src/index.js';
 import { windowQuerySchema } from '../mapping/rest-schemas.js';
 import type { LimitView } from '../mapping/rest-types.js';
@@ -63,7 +63,7 @@ export const LIMITS_STREAM = STREAM;
  * F7a wait-for-new: the limits after the caller's cursor, waiting on the hub until some arrive,
  * the timeout, or `signal`. `seen` is where the cursor may move once the answer has left.
  */
-export async function waitForLimits(ctx: RouteContext, party: string, tokenId: number, client: string, timeoutS: number, signal: AbortSignal): Promise<{ limits: LimitView[]; start: number; seen: number }> {
+export async function waitForLimits(ctx: RouteContext, party: string, tokenId: number, client: string, timeoutS: number, signal: AbortSource): Promise<{ limits: LimitView[]; start: number; seen: number }> {
   const key = limitsKey(party);
   const start = await ctx.cursors.position(tokenId, client, STREAM);
   let seen = start;

@@ -59,7 +59,8 @@ describe('HTTP plumbing: a route served in front of express (foundation; issue 1
     const srv = await listen(base.app, 0, '127.0.0.1');
     try {
       const ipOf = async (path: string, headers: Record<string, string>) => (await fetch(srv.url + path, { headers })).text();
-      for (const headers of [{}, { 'x-forwarded-for': '203.0.113.9' }, { 'x-forwarded-for': '198.51.100.7, 127.0.0.1' }]) {
+      const cases: Array<Record<string, string>> = [{}, { 'x-forwarded-for': '203.0.113.9' }, { 'x-forwarded-for': '198.51.100.7, 127.0.0.1' }];
+      for (const headers of cases) {
         const viaExpress = await ipOf('/via-express', headers);
         expect(await ipOf('/front', headers), JSON.stringify(headers)).to.equal(viaExpress);
       }

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Histogram } from 'prom-client';
 import { problemJson, toProblem } from './error-middleware.js';
 import { requestId, withoutQueryValues } from './base-app.js';
+import { ClientGone, type AbortSource } from './client-gone.js';
 
 /** What a front route shares with the express app it stands in front of. */
 export interface FrontPlumbing {
@@ -76,7 +77,7 @@ export class FrontExchange {
   headers: string[] = [];
   /** The metric's route label: express labels requests that never matched a route 'unmatched'. */
   route: string;
-  private controller: AbortController | undefined;
+  private gone: ClientGone | undefined;
 
   constructor(
     protected readonly plumbing: FrontPlumbing,
@@ -101,10 +102,10 @@ export class FrontExchange {
     return q < 0 ? {} : parseQuery(url.slice(q + 1));
   }
 
-  /** Aborts when the client goes away before the answer was written. */
-  get signal(): AbortSignal {
-    this.controller ??= new AbortController();
-    return this.controller.signal;
+  /** Aborts when the client goes away before the answer was written (a light AbortSignal). */
+  get signal(): AbortSource {
+    this.gone ??= new ClientGone();
+    return this.gone;
   }
 
   /** The app's ETag of a body (express's `etag fn`), so shared answers match what res.send sends. */
@@ -137,7 +138,7 @@ export class FrontExchange {
 
   private closed(): void {
     const finished = this.res.writableFinished;
-    if (!finished && this.controller) this.controller.abort();
+    if (!finished && this.gone) this.gone.abort();
     const status = this.res.statusCode;
     const ms = performance.now() - this.startedAt;
     // As timingMiddleware: only answers that were sent are timed.
