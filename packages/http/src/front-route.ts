@@ -71,7 +71,7 @@ function ipGetter(app: Express): () => string | undefined {
 
 /** One request served in front of express; subclasses keep their own state in fields, not closures. */
 export class FrontExchange {
-  readonly id: string;
+  private correlationId: string | undefined;
   private readonly startedAt = performance.now();
   /** Headers decided before the answer (e.g. rate-limit state), as a flat name/value list. */
   headers: string[] = [];
@@ -86,8 +86,15 @@ export class FrontExchange {
     route: string,
   ) {
     this.route = route;
-    this.id = requestId(req.headers['x-request-id']);
     res.once('close', () => this.closed());
+  }
+
+  /**
+   * The request's correlation id, made when first needed (the answer, its log line): a parked
+   * request holds none — a randomUUID() is a tree of ≈ 20 string pieces (≈ 0.6 kB) until written.
+   */
+  get id(): string {
+    return (this.correlationId ??= requestId(this.req.headers['x-request-id']));
   }
 
   /** The client address as express's `req.ip` gives it. */
