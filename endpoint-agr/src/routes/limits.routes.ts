@@ -76,7 +76,13 @@ export async function waitForLimits(ctx: RouteContext, party: string, tokenId: n
     seen = head;
     return items;
   };
-  const limits = await parked(() => longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read }));
+  // Not via parked(): one async frame, promise and closure fewer per parked request (issue 14).
+  let limits: LimitView[];
+  try {
+    limits = await longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read });
+  } catch (err) {
+    throw hubFullProblem(err);
+  }
   return { limits: limits.length === 0 ? NO_LIMITS : limits, start, seen };
 }
 
@@ -85,7 +91,10 @@ export async function parked<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof WaiterHubFullError) throw new HttpProblem(503, 'SERVICE_UNAVAILABLE', 'too many waiting requests; retry shortly', {}, { cause: err });
-    throw err;
+    throw hubFullProblem(err);
   }
+}
+
+function hubFullProblem(err: unknown): unknown {
+  return err instanceof WaiterHubFullError ? new HttpProblem(503, 'SERVICE_UNAVAILABLE', 'too many waiting requests; retry shortly', {}, { cause: err }) : err;
 }
