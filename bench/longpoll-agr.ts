@@ -4,16 +4,17 @@
 // idle → parked (after gc), then delivers one limit to every party inside the child and measures
 // the child's CPU time until every waiter has its answer, and each answer's wake-up latency.
 // Run: node --import tsx bench/longpoll-agr.ts [--waiters 10000] [--parties 20] [--tree DIR]
-// --snapshot FILE writes a heap snapshot of the parked child, --profile FILE a CPU profile of its wake-up; --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
+// --snapshot FILE writes a heap snapshot of the parked child, --profile FILE a CPU profile of its wake-up,
+// --profile-arrival FILE a CPU profile of the arrival (first connect → all parked); --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 
-interface Memory { rss: number; heapUsed: number; external: number; arrayBuffers: number }
+interface Memory { rss: number; heapUsed: number; heapTotal: number; oldSpaceCommitted: number; oldSpaceUsed: number; external: number; arrayBuffers: number }
 type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number } | { snapshot: string } | { parked: number } | { profile: string };
 
 const arg = (name: string, fallback: string) => {
@@ -54,7 +55,9 @@ async function child(tree: string, parties: number): Promise<void> {
     if (m.memory) {
       gc();
       const u = process.memoryUsage();
-      send({ memory: { rss: u.rss, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers } });
+      // Old space committed vs used: V8 keeps the pages the arrival burst grew, even after gc().
+      const old = getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
+      send({ memory: { rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, oldSpaceCommitted: old?.space_size ?? 0, oldSpaceUsed: old?.space_used_size ?? 0, external: u.external, arrayBuffers: u.arrayBuffers } });
     } else if (m.cpu) {
       const c = process.cpuUsage();
       send({ cpu: (c.user + c.system) / 1000 });
@@ -108,6 +111,11 @@ async function parent(): Promise<void> {
   const idle = (await ask({ memory: true }, 'memory')) as Memory;
   let t0 = 0;
   const wake: number[] = [];
+  // The arrival: the child's CPU from before the first connect until every waiter is on the hub.
+  const arrivalProfile = arg('profile-arrival', '');
+  if (arrivalProfile) await ask({ profile: 'start' }, 'profile');
+  const arrivalCpu0 = (await ask({ cpu: true }, 'cpu')) as number;
+  const arrivalT0 = performance.now();
   let bad = 0;
   const waits = Array.from({ length: n }, (_, i) =>
     new Promise<void>((done) => {
@@ -127,7 +135,10 @@ async function parent(): Promise<void> {
   );
   // Parked = every waiter is on the hub (its cursor read and first read done); then let it settle.
   const deadline = Date.now() + 240_000;
-  while (((await ask({ parked: true }, 'parked')) as number) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while (((await ask({ parked: true }, 'parked')) as number) < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const arrivalCpu1 = (await ask({ cpu: true }, 'cpu')) as number;
+  const arrivalMs = performance.now() - arrivalT0;
+  if (arrivalProfile) process.stderr.write(`CPU profile (arrival): ${String(await ask({ profile: arrivalProfile }, 'profile'))}\n`);
   await new Promise((r) => setTimeout(r, 2000));
   const parked = (await ask({ memory: true }, 'memory')) as Memory;
   // --snapshot FILE: a heap snapshot of the child with the waiters parked (where their bytes are).
@@ -157,6 +168,12 @@ async function parent(): Promise<void> {
     heapIdleMB: +(idle.heapUsed / MB).toFixed(1),
     heapParkedMB: +(parked.heapUsed / MB).toFixed(1),
     heapPerWaiterKB: +((parked.heapUsed - idle.heapUsed) / n / 1024).toFixed(2),
+    heapTotalIdleMB: +(idle.heapTotal / MB).toFixed(1),
+    heapTotalParkedMB: +(parked.heapTotal / MB).toFixed(1),
+    oldSpaceCommittedMB: +(parked.oldSpaceCommitted / MB).toFixed(1),
+    oldSpaceUsedMB: +(parked.oldSpaceUsed / MB).toFixed(1),
+    arrivalCpuMs: Math.round(arrivalCpu1 - arrivalCpu0),
+    arrivalMs: Math.round(arrivalMs),
     rssPerWaiterKB: +((parked.rss - idle.rss) / n / 1024).toFixed(2),
     externalMB: +(parked.external / MB).toFixed(1),
     wakeCpuMs: Math.round(cpu1 - cpu0),

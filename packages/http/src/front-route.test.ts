@@ -46,4 +46,52 @@ describe('HTTP plumbing: a route served in front of express (foundation; issue 1
       await srv.close();
     }
   });
+
+  it('NF1: the front route sees the client address express would (trust proxy, X-Forwarded-For)', async () => {
+    const base = createBaseApp({ component: 'front-test', logger: createLogger('front-test', 'silent') });
+    base.app.get('/via-express', (req, res) => void res.type('text/plain').send(String(req.ip)));
+    base.finish();
+    const plumbing = { app: base.app, logger: createLogger('front-test', 'silent'), httpDuration: base.metrics.httpDuration, securityHeaders: base.securityHeaders };
+    serveInFront(base.app, '/front', (req, res) => {
+      const ex = new FrontExchange(plumbing, req, res, '/front');
+      ex.send(200, 'text/plain; charset=utf-8', Buffer.from(String(ex.ip)), undefined);
+    });
+    const srv = await listen(base.app, 0, '127.0.0.1');
+    try {
+      const ipOf = async (path: string, headers: Record<string, string>) => (await fetch(srv.url + path, { headers })).text();
+      const cases: Array<Record<string, string>> = [{}, { 'x-forwarded-for': '203.0.113.9' }, { 'x-forwarded-for': '198.51.100.7, 127.0.0.1' }];
+      for (const headers of cases) {
+        const viaExpress = await ipOf('/via-express', headers);
+        expect(await ipOf('/front', headers), JSON.stringify(headers)).to.equal(viaExpress);
+      }
+      // loopback is a trusted proxy (base-app): the forwarded client is the address, not 127.0.0.1
+      expect(await ipOf('/front', { 'x-forwarded-for': '203.0.113.9' })).to.equal('203.0.113.9');
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('NF1: the request id is the client\'s plain X-Request-Id, else a fresh one per request, the same all along', async () => {
+    const base = createBaseApp({ component: 'front-test', logger: createLogger('front-test', 'silent') });
+    base.finish();
+    const plumbing = { app: base.app, logger: createLogger('front-test', 'silent'), httpDuration: base.metrics.httpDuration, securityHeaders: base.securityHeaders };
+    serveInFront(base.app, '/front', (req, res) => {
+      const ex = new FrontExchange(plumbing, req, res, '/front');
+      ex.send(200, 'text/plain; charset=utf-8', Buffer.from(ex.id), undefined);
+    });
+    const srv = await listen(base.app, 0, '127.0.0.1');
+    try {
+      const get = async (headers: Record<string, string>) => {
+        const r = await fetch(srv.url + '/front', { headers });
+        return [await r.text(), r.headers.get('x-request-id')];
+      };
+      expect(await get({ 'x-request-id': 'client-7.a' })).to.deep.equal(['client-7.a', 'client-7.a']);
+      const [a, aHeader] = await get({ 'x-request-id': 'not plain!' });
+      const [b] = await get({});
+      expect(a).to.equal(aHeader).and.match(/^[0-9a-f-]{36}$/);
+      expect(b).to.match(/^[0-9a-f-]{36}$/).and.not.equal(a);
+    } finally {
+      await srv.close();
+    }
+  });
 });

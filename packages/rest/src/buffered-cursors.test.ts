@@ -59,4 +59,68 @@ describeEachDatabase('REST kit: read cursors written in batches (F7a, F9b wait-f
     expect(await new CursorRepository(db).position(3, 'default', 'limits')).to.equal(42);
     await cursors.close();
   });
+
+  it('F7a: positions asked for in one turn are one query per token, each caller gets its own row', async () => {
+    const cursors = new BufferedCursors(db);
+    cursors.advance(1, 'a', 'limits', 5);
+    cursors.advance(1, 'b', 'limits', 6);
+    cursors.advance(2, 'a', 'limits', 7);
+    cursors.advance(1, 'a', 'events', 8);
+    await cursors.flush();
+    const statements: string[] = [];
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', onQuery);
+    const asked = await Promise.all([
+      cursors.position(1, 'a', 'limits'),
+      cursors.position(1, 'b', 'limits'),
+      cursors.position(1, 'a', 'limits'), // the same cursor twice
+      cursors.position(1, 'none', 'limits'),
+      cursors.position(2, 'a', 'limits'),
+      cursors.position(1, 'a', 'events'),
+      cursors.position(3, 'a', 'limits'),
+    ]);
+    db.off('query', onQuery);
+    expect(asked).to.deep.equal([5, 6, 5, 0, 7, 8, 0]);
+    expect(statements.filter((s) => /^select .* from .read_cursors./i.test(s)), 'one per token and stream').to.have.length(4);
+  });
+
+  it('F7a: a large turn is read in chunks that stay under the parameter limits', async () => {
+    const cursors = new BufferedCursors(db);
+    for (let i = 0; i < 1_200; i += 2) cursors.advance(4, `c${i}`, 'limits', 1_000 + i);
+    await cursors.flush();
+    const statements: string[] = [];
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', onQuery);
+    const asked = await Promise.all(Array.from({ length: 1_200 }, (_, i) => cursors.position(4, `c${i}`, 'limits')));
+    db.off('query', onQuery);
+    expect(asked).to.deep.equal(Array.from({ length: 1_200 }, (_, i) => (i % 2 === 0 ? 1_000 + i : 0)));
+    expect(statements.filter((s) => /^select .* from .read_cursors./i.test(s)), '500 clients per query').to.have.length(3);
+  });
+
+  it('F7a: a batched read still sees a move queued or being written but not yet stored (read-your-writes)', async () => {
+    const cursors = new BufferedCursors(db);
+    cursors.advance(5, 'default', 'limits', 3);
+    await cursors.flush();
+    cursors.advance(5, 'default', 'limits', 9); // queued, not written
+    const queued = cursors.position(5, 'default', 'limits');
+    const other = cursors.position(5, 'other', 'limits');
+    expect(await queued).to.equal(9);
+    expect(await other).to.equal(0);
+    cursors.advance(5, 'default', 'limits', 11);
+    const writing = cursors.flush(); // the write is in flight while the read runs
+    expect(await cursors.position(5, 'default', 'limits')).to.equal(11);
+    await writing;
+    expect(await new CursorRepository(db).position(5, 'default', 'limits')).to.equal(11);
+  });
+
+  it('F7a: a failed batched read rejects its callers only; the next turn reads again', async () => {
+    const cursors = new BufferedCursors(db);
+    cursors.advance(6, 'default', 'limits', 4);
+    await cursors.flush();
+    await db.schema.renameTable('read_cursors', 'read_cursors_away');
+    const failed = await Promise.allSettled([cursors.position(6, 'default', 'limits'), cursors.position(6, 'x', 'limits'), cursors.position(7, 'default', 'limits')]);
+    expect(failed.map((o) => o.status)).to.deep.equal(['rejected', 'rejected', 'rejected']);
+    await db.schema.renameTable('read_cursors_away', 'read_cursors');
+    expect(await cursors.position(6, 'default', 'limits')).to.equal(4);
+  });
 });

@@ -10,10 +10,12 @@
 //  - a crash or another replica can see the old position for one write interval (≈ one event
 //    loop turn plus one upsert): the client then gets those items once more, nothing is lost.
 // Cursors only move forward, in memory and in the upsert alike.
+// Reads are batched too (cursor-reads.ts): the positions asked for in one event-loop turn are one
+// query; the moves in memory are still taken into account (read-your-writes).
 import type { Response } from 'express';
 import type { Knex } from 'knex';
 import type { Database } from '../../storage/src/index.js';
-import { toSafeInt } from '../../storage/src/index.js';
+import { BatchedCursorReads } from './cursor-reads.js';
 
 type Id = string;
 interface Move {
@@ -35,17 +37,26 @@ export class BufferedCursors {
   private flushing: Promise<void> | undefined;
   private scheduled = false;
   private closed = false;
+  private readonly reads: BatchedCursorReads;
 
   constructor(
     private readonly db: Database,
     private readonly onError: (err: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.reads = new BatchedCursorReads(db);
+  }
 
   async position(tokenId: number, client: string, stream: string): Promise<number> {
     const id = key(tokenId, client, stream);
-    const row = await this.db('read_cursors').where({ token_id: tokenId, client, stream }).first();
-    const stored = row ? toSafeInt(row.position) : 0;
-    return Math.max(stored, this.pending.get(id)?.position ?? 0, this.writing.get(id)?.position ?? 0);
+    // Memory before and after the read: a move written (and dropped from memory) while the read
+    // was in flight is still counted, whichever of the two the read saw.
+    const before = this.inMemory(id);
+    const stored = await this.reads.stored(tokenId, client, stream);
+    return Math.max(stored, before, this.inMemory(id));
+  }
+
+  private inMemory(id: Id): number {
+    return Math.max(this.pending.get(id)?.position ?? 0, this.writing.get(id)?.position ?? 0);
   }
 
   /** Moves the cursor once `res` has been handed to the socket; a dropped answer moves nothing. */

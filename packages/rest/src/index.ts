@@ -1,5 +1,6 @@
 export { restMigrations } from './migrations.js';
 export { TokenRepository, hashToken, type TokenPrincipal, type TokenRole, type IssuedToken } from './token-repository.js';
+export { SingleFlight } from './single-flight.js';
 export { requireParty, principalOf, authenticate } from './party-auth.js';
 export { WaiterHub, WaiterHubFullError, type WaitOutcome, type PreparedWait } from './waiter-hub.js';
 export { LocalChangeBroadcast, AmqpChangeBroadcast, type ChangeBroadcast } from './change-broadcast.js';

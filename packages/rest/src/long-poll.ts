@@ -1,14 +1,14 @@
 // Long-poll: answer at once when something is there, else park the request on the hub until an
 // item arrives for this key, the timeout, or the client going away.
 import type { Request, Response } from 'express';
-import { HttpProblem } from '../../http/src/index.js';
+import { HttpProblem, type AbortSource } from '../../http/src/index.js';
 import type { WaiterHub } from './waiter-hub.js';
 
 export interface LongPollOptions<T> {
   hub: WaiterHub;
   key: string;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSource;
   /** Reads what the caller has not seen yet. */
   read(): Promise<T[]>;
 }

@@ -2,6 +2,7 @@
 // leak credentials). Each token speaks for exactly one party (NF3: every query is scoped to it).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../storage/src/index.js';
+import { SingleFlight } from './single-flight.js';
 
 export type TokenRole = 'AGR' | 'DSO' | 'ADMIN';
 
@@ -21,6 +22,9 @@ export function hashToken(token: string): string {
 }
 
 export class TokenRepository {
+  /** Concurrent verifications of one token share the query in flight; nothing outlives it. */
+  private readonly lookups = new SingleFlight<string, TokenPrincipal | undefined>();
+
   constructor(private readonly db: Database) {}
 
   async issue(party: string, role: TokenRole, label = ''): Promise<IssuedToken> {
@@ -32,11 +36,23 @@ export class TokenRepository {
     return { token, tokenId, party, role };
   }
 
-  /** Resolves a presented secret to its principal; revoked or unknown → undefined. */
-  async verify(token: string): Promise<TokenPrincipal | undefined> {
+  /**
+   * Resolves a presented secret to its principal; revoked or unknown → undefined. A call made
+   * while a lookup of the same token is in flight takes that lookup's answer (single-flight): it
+   * sees the store as of at most one query earlier; a revocation committed after that read
+   * started is seen by the next lookup. Nothing is cached once the lookup settles.
+   */
+  verify(token: string): Promise<TokenPrincipal | undefined> {
+    const hash = hashToken(token);
+    return this.lookups.run(hash, () => this.lookup(hash));
+  }
+
+  private async lookup(hash: string): Promise<TokenPrincipal | undefined> {
     // Lookup by hash of a 256-bit random secret: timing reveals nothing usable.
-    const row = await this.db('api_tokens').where({ hash: hashToken(token) }).whereNull('revoked_at').first();
-    return row ? { tokenId: row.id, party: row.party, role: row.role } : undefined;
+    const row = await this.db('api_tokens').where({ hash }).whereNull('revoked_at').first();
+    // A fresh object per lookup; joined callers share it, so it is frozen (a caller must not
+    // change another request's principal).
+    return row ? Object.freeze({ tokenId: row.id, party: row.party, role: row.role }) : undefined;
   }
 
   async revoke(tokenId: number): Promise<boolean> {

@@ -3,11 +3,13 @@
 // Memory matters here (10,000 parked requests per process, issue 14): a waiter is one small
 // object, and timeouts are kept in coarse deadline buckets swept by one timer per hub instead of
 // one Node timer per request.
+import type { AbortSource } from '../../http/src/index.js';
+
 export type WaitOutcome = 'notified' | 'timeout' | 'closed' | 'aborted';
 
 export interface PreparedWait {
   /** Waits until notified, the timeout, the hub closing, or the signal aborting. */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<WaitOutcome>;
+  wait(timeoutMs: number, signal?: AbortSource): Promise<WaitOutcome>;
   cancel(): void;
 }
 
@@ -25,7 +27,7 @@ class Waiter implements PreparedWait {
   /** Deadline bucket while waiting with a timeout. */
   tick = -1;
   private resolveFn: ((o: WaitOutcome) => void) | undefined;
-  private signal: AbortSignal | undefined;
+  private signal: AbortSource | undefined;
 
   constructor(
     private readonly hub: WaiterHub,
@@ -50,7 +52,7 @@ class Waiter implements PreparedWait {
     this.resolve('aborted');
   }
 
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<WaitOutcome> {
+  wait(timeoutMs: number, signal?: AbortSource): Promise<WaitOutcome> {
     if (this.settled) return Promise.resolve(this.settled);
     return new Promise<WaitOutcome>((resolve) => {
       this.resolveFn = resolve;
