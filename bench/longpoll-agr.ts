@@ -7,12 +7,13 @@
 // --snapshot FILE writes a heap snapshot of the parked child, --profile FILE a CPU profile of its wake-up,
 // --profile-arrival FILE a CPU profile of the arrival (first connect → all parked); --tree runs another checkout's AGR app (a "before" worktree) with this same driver.
 import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import { waitRequest } from './lib/wait-client.js';
 
 interface Memory { rss: number; heapUsed: number; heapTotal: number; oldSpaceCommitted: number; oldSpaceUsed: number; external: number; arrayBuffers: number }
 type Reply = { ready: { url: string; tokens: string[] } } | { memory: Memory } | { cpu: number } | { delivered: number } | { snapshot: string } | { parked: number } | { profile: string };
@@ -118,19 +119,9 @@ async function parent(): Promise<void> {
   const arrivalT0 = performance.now();
   let bad = 0;
   const waits = Array.from({ length: n }, (_, i) =>
-    new Promise<void>((done) => {
-      const req = request(`${ready.url}/limits/wait?timeout=120&client=w${i}`, { agent, headers: { authorization: `Bearer ${ready.tokens[i % parties]}` } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const ok = res.statusCode === 200 && (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { limits: unknown[] }).limits.length > 0 && t0 > 0;
-          if (ok) wake.push(performance.now() - t0);
-          else bad++;
-          done();
-        });
-      });
-      req.on('error', () => (bad++, done()));
-      req.end();
+    waitRequest(`${ready.url}/limits/wait?timeout=120&client=w${i}`, agent, { authorization: `Bearer ${ready.tokens[i % parties]}` }, (withLimits) => {
+      if (withLimits && t0 > 0) wake.push(performance.now() - t0);
+      else bad++;
     }),
   );
   // Parked = every waiter is on the hub (its cursor read and first read done); then let it settle.

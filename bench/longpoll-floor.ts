@@ -8,8 +8,9 @@
 // Run: node --import tsx bench/longpoll-floor.ts [--waiters 10000] [--keep-alive] [--chunk N]
 // --chunk N answers N waiters per event-loop turn (setImmediate between chunks); 0 = all at once.
 import { fork } from 'node:child_process';
-import { Agent, createServer, request, type ServerResponse } from 'node:http';
+import { Agent, createServer, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { waitRequest } from './lib/wait-client.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -97,19 +98,9 @@ async function parent(): Promise<void> {
   let bad = 0;
   const cpuClient0 = { v: process.cpuUsage() };
   const waits = Array.from({ length: n }, (_, i) =>
-    new Promise<void>((done) => {
-      const req = request(`${url}/wait?client=w${i}`, { agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const ok = res.statusCode === 200 && (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { limits: unknown[] }).limits.length > 0 && t0 > 0;
-          if (ok) wake.push(performance.now() - t0);
-          else bad++;
-          done();
-        });
-      });
-      req.on('error', () => (bad++, done()));
-      req.end();
+    waitRequest(`${url}/wait?client=w${i}`, agent, {}, (withLimits) => {
+      if (withLimits && t0 > 0) wake.push(performance.now() - t0);
+      else bad++;
     }),
   );
   const deadline = Date.now() + 120_000;
