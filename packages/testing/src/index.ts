@@ -6,5 +6,5 @@ export { referenceSchemaDir, repoRoot } from './reference.js';
 export { describeEachDatabase, databasesUnderTest, type DatabaseUnderTest } from './each-database.js';
 export { compareRoutes } from './raml-check.js';
 export { startRabbitCluster, type RabbitCluster } from './rabbit-cluster.js';
-export { cpuSecondsOf } from './process-cpu.js';
+export { cpuSecondsOf, treeCpuSecondsOf } from './process-cpu.js';
 export { waitFor } from './wait.js';

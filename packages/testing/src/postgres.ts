@@ -1,6 +1,6 @@
 // A private PostgreSQL for tests: own port, own data folder, torn down after. PostgreSQL refuses
 // to run as root, so as root its tools run as the `postgres` user (TEST-SERVERS.md).
-import { mkdtempSync, rmSync, chownSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,11 @@ export class PostgresServer {
   private readonly asRoot = userInfo().uid === 0;
   private running = false;
 
-  constructor() {
+  /**
+   * Tests run with `fsync=off` (throwaway data, faster suite); a benchmark that compares databases
+   * passes `{ durable: true }` so every commit is flushed as in production.
+   */
+  constructor(private readonly options: { durable?: boolean } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'tps-pg-'));
   }
 
@@ -42,11 +46,21 @@ export class PostgresServer {
       }
       await run(...this.as('initdb', ['-D', join(this.dir, 'data'), '-A', 'trust', '-U', 'tps', '--no-sync']));
     }
-    await this.pgctl(['start', '-w', '-l', join(this.dir, 'log'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`]);
+    await this.pgctl(['start', '-w', '-l', join(this.dir, 'log'), '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1${this.options.durable ? '' : ' -c fsync=off'} -c max_connections=200`]);
     this.running = true;
     trackServer(this);
     this.url = `postgres://tps@127.0.0.1:${this.port}/postgres`;
     return this;
+  }
+
+  /** The postmaster's process ID (for the server's CPU time in benchmarks); undefined when not running. */
+  postmasterPid(): number | undefined {
+    try {
+      const pid = Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private pgctl(args: string[]): Promise<string> {
