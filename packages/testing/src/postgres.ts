@@ -1,6 +1,7 @@
 // A private PostgreSQL for tests: own port, own data folder, torn down after. PostgreSQL refuses
 // to run as root, so as root its tools run as the `postgres` user (TEST-SERVERS.md).
-import { mkdtempSync, rmSync, chownSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, existsSync, readdirSync } from 'node:fs';
+import { pidFromFile } from './process-cpu.js';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -55,12 +56,7 @@ export class PostgresServer {
 
   /** The postmaster's process ID (for the server's CPU time in benchmarks); undefined when not running. */
   postmasterPid(): number | undefined {
-    try {
-      const pid = Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
+    return pidFromFile(join(this.dir, 'data', 'postmaster.pid'));
   }
 
   private pgctl(args: string[]): Promise<string> {

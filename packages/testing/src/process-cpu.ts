@@ -16,6 +16,16 @@ function statFields(pid: number): string[] | undefined {
   }
 }
 
+/** The process ID on the first line of a server's pid file (RabbitMQ, PostgreSQL); undefined without one. */
+export function pidFromFile(path: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').split('\n')[0]!.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** undefined when the process is gone or /proc is not there. */
 export function cpuSecondsOf(pid: number): number | undefined {
   const f = statFields(pid);

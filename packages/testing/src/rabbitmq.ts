@@ -1,6 +1,7 @@
 // A private RabbitMQ node for tests: own name, ports, data dir and HOME (Erlang cookie), never
 // the system service. Recipe and gotchas: ../shared/design/TEST-SERVERS.md.
-import { mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { pidFromFile } from './process-cpu.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -107,12 +108,7 @@ export class RabbitNode {
 
   /** The Erlang VM's process ID (for its CPU time in benchmarks); undefined while it is not running. */
   beamPid(): number | undefined {
-    try {
-      const pid = Number(readFileSync(join(this.dir, 'rabbit.pid'), 'utf8').trim());
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
+    return pidFromFile(join(this.dir, 'rabbit.pid'));
   }
 
   /** Runs rabbitmqctl against this node with its cookie. */
