@@ -12,7 +12,7 @@ import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/
 import { setupGrid } from './lib/grid.js';
 import { PlatformUnderTest } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
-import { cpuSecondsOf, PostgresServer } from '../packages/testing/src/index.js';
+import { cpuSecondsOf, PostgresServer, treeCpuSecondsOf } from '../packages/testing/src/index.js';
 import { round } from './e2e.js';
 import { summarizeProfile } from './report/profile.js';
 
@@ -42,7 +42,10 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
   return timed('registry', quick, { assets, points, agrs, dsos, assetsPerDso: Math.floor(assets / dsos), assetsPerCall: 1000, databases, fullSize: assets >= 1_000_000 }, async (result) =>
     withRabbit(async (amqpUrl) => {
       for (const db of databases) {
-        const pg = db === 'postgresql' ? await new PostgresServer().start() : undefined;
+        // Durable (fsync on) as in production; the test suite's servers run with fsync off.
+        const pg = db === 'postgresql' ? await new PostgresServer({ durable: true }).start() : undefined;
+        const pgPid = pg?.postmasterPid();
+        const pgCpu = () => (pgPid === undefined ? undefined : treeCpuSecondsOf(pgPid));
         const p = await new PlatformUnderTest({ amqpUrl, agrs, dsos, ...(pg ? { databaseUrl: pg.url } : {}) }).start();
         try {
           log(`registry (${db}): ${assets} assets, ${points} connection points, ${agrs} AGR/BRPs, ${dsos} DSOs`);
@@ -50,8 +53,11 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
           // CPU figures only between runs that were both profiled or both not.
           if (o.profileDir) await p.profileStart();
           const cpu0 = cpuSecondsOf(p.pid);
+          const pgCpu0 = pgCpu();
           const grid = await setupGrid(p, { pointsPerDso: Math.floor(points / dsos), assetsPerAgr: Math.floor(assets / agrs), concurrency: 8, progress: true, timeoutMs: 3_600_000 });
           const cpu1 = cpuSecondsOf(p.pid);
+          const pgCpu1 = pgCpu();
+          const databaseCpuS = pgCpu0 !== undefined && pgCpu1 !== undefined ? pgCpu1 - pgCpu0 : undefined;
           if (o.profileDir) {
             const files = await p.profileStop(join(o.profileDir, `registry-${db}-platform-${Date.now()}.cpuprofile`));
             result.details = { ...result.details, [`${db}Profile`]: { files, summary: summarizeProfile(files[0]!) } };
@@ -90,12 +96,13 @@ export async function runRegistry(o: RegistryOptions = {}): Promise<BenchResult>
             { name: `${db}: ${registered.toLocaleString('en')} assets registered (all acknowledged)`, value: round(grid.timings.assetsMs / 1000, 1), unit: 's' },
             { name: `${db}: … and every DSO mirror complete`, value: round((grid.timings.assetsMs + grid.timings.mirrorsMs) / 1000, 1), unit: 's', note: `${Math.round(rate)} assets/s` },
             ...(platformCpuS !== undefined ? [{ name: `${db}: platform CPU for the registrations and mirrors`, value: round(platformCpuS, 1), unit: 's', note: `${Math.round(registered / platformCpuS)} assets per CPU second (platform process, /proc)` }] : []),
+            ...(databaseCpuS !== undefined ? [{ name: `${db}: PostgreSQL's own CPU for the registrations and mirrors`, value: round(databaseCpuS, 1), unit: 's', note: 'the postmaster and its backends (/proc)' }] : []),
             { name: `${db}: asset-list pages pushed by the core`, value: lists.count, unit: 'documents', note: `${round(lists.bytes / 1e6, 1)} MB published` },
             { name: `${db}: DSO GET /assets p50 (${count.toLocaleString('en')} assets)`, value: s.p50, unit: 'ms' },
             { name: `${db}: DSO GET /assets p99 (${count.toLocaleString('en')} assets)`, value: s.p99, unit: 'ms' },
             { name: `${db}: DSO GET /assets body`, value: round(bytes / 1e6, 2), unit: 'MB' },
           );
-          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, published, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
+          result.details = { ...result.details, [db]: { timings: grid.timings, platformCpuS, databaseCpuS, published, assetsPerDso: perDso, query: s, listed: count, bodyBytes: bytes } };
         } finally {
           await p.stop();
           await pg?.stop();
