@@ -6,20 +6,10 @@ import type { Knex } from 'knex';
 import { describeEachDatabase } from '../../packages/testing/src/index.js';
 import type { OutgoingDocument } from '../../packages/runtime/src/index.js';
 import { createCore, type Core } from '../src/core.js';
-import { RecordingMessenger, type SentDocument } from './recording-messenger.js';
-import { AGR1, AGR2, CP, DSO1, DSO2, TPS, ackOf, asset, assetRegistration, connectionPoints, parsed, eventually } from './fixtures.js';
+import { RecordingMessenger } from './recording-messenger.js';
+import { AGR1, AGR2, CP, DSO1, DSO2, TPS, ackOf, asset, assetListsTo, assetRegistration, connectionPoints, eventually } from './fixtures.js';
 
 const LONG_QUIET_MS = 60_000; // nothing but the idle kick and explicit flushes send within a test
-
-function listsTo(sent: readonly SentDocument[], dso: string): string[][] {
-  return sent
-    .filter((s) => s.businessType === 'asset-list' && s.receiver === dso)
-    .map((s) => {
-      const p = parsed(s);
-      if (p.kind !== 'asset-list') throw new Error('not an asset list');
-      return p.document.assets.map((a) => a.assetId).sort();
-    });
-}
 
 const burstIds = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, k) => asset(`${prefix}${String(k).padStart(3, '0')}`));
 
@@ -45,7 +35,7 @@ describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {
       expect(ackOf(await messenger.deliver(assetRegistration(AGR1, [{ assetId: id, connectionPoint: CP.d1a }]))).accepted, 'each registration is acknowledged at once').to.equal(true);
     }
     await core.flushAssetLists();
-    const lists = listsTo(await messenger.sent(), DSO1);
+    const lists = assetListsTo(await messenger.sent(), DSO1);
     // The point registration kicked an immediate push (idle); everything after waited for the
     // quiet period, which the explicit flush ended: at most 2 lists for 31 registrations.
     expect(lists.length).to.be.within(1, 2);
@@ -58,8 +48,8 @@ describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {
     await messenger.deliver(connectionPoints(DSO1, [{ connectionPoint: CP.d1a }]));
     const ids = burstIds(5, 'T');
     for (const id of ids) await messenger.deliver(assetRegistration(AGR1, [{ assetId: id, connectionPoint: CP.d1a }]));
-    await eventually('the complete list at DSO1', async () => JSON.stringify(listsTo(await messenger.sent(), DSO1).at(-1)) === JSON.stringify([...ids].sort()));
-    expect(listsTo(await messenger.sent(), DSO1).length).to.be.at.most(ids.length + 1);
+    await eventually('the complete list at DSO1', async () => JSON.stringify(assetListsTo(await messenger.sent(), DSO1).at(-1)) === JSON.stringify([...ids].sort()));
+    expect(assetListsTo(await messenger.sent(), DSO1).length).to.be.at.most(ids.length + 1);
   });
 
   it('F5a: the owed list survives a core restart — stopped before the flush, the next core sends it on start', async () => {
@@ -71,12 +61,12 @@ describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {
     // Stop inside the quiet period: the registration committed, its list was not sent.
     await core.close();
     core = undefined;
-    expect(listsTo(await messenger.sent(), DSO1).some((l) => l.includes(late)), 'not sent before the stop').to.equal(false);
+    expect(assetListsTo(await messenger.sent(), DSO1).some((l) => l.includes(late)), 'not sent before the stop').to.equal(false);
 
     const restarted = await new RecordingMessenger(db, [TPS]).install();
     core = await createCore(db, restarted, { assetListQuietMs: LONG_QUIET_MS });
-    await eventually('the owed list after restart', async () => listsTo(await restarted.sent(), DSO1).some((l) => l.includes(late)));
-    expect(listsTo(await restarted.sent(), DSO1).at(-1)).to.deep.equal([late]);
+    await eventually('the owed list after restart', async () => assetListsTo(await restarted.sent(), DSO1).some((l) => l.includes(late)));
+    expect(assetListsTo(await restarted.sent(), DSO1).at(-1)).to.deep.equal([late]);
   });
 
   it('F5a: a failed push leaves the registration committed and the list owed; it is sent once the outbox works', async () => {
@@ -95,10 +85,10 @@ describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {
     expect(ackOf(sent).accepted, 'the registration does not depend on the push').to.equal(true);
     expect(await core.flushAssetLists()).to.equal(0);
     expect(errors.some((e) => e.startsWith(`${DSO1}:`) && e.includes('outbox unavailable'))).to.equal(true);
-    expect(listsTo(await flaky.sent(), DSO1)).to.deep.equal([]);
+    expect(assetListsTo(await flaky.sent(), DSO1)).to.deep.equal([]);
     outboxDown = false;
     expect(await core.flushAssetLists()).to.equal(1);
-    expect(listsTo(await flaky.sent(), DSO1)).to.deep.equal([[asset('FL-1')]]);
+    expect(assetListsTo(await flaky.sent(), DSO1)).to.deep.equal([[asset('FL-1')]]);
   });
 
   it('F5/NF3: each DSO’s coalesced list holds only the assets on its own connection points, and no operator', async () => {
@@ -112,8 +102,8 @@ describeEachDatabase('TPS core: coalesced asset-list pushes (F5a)', (dut) => {
     await messenger.deliver(assetRegistration(AGR2, [{ assetId: on1[2]!, connectionPoint: CP.d1a }, { assetId: asset('P0-1'), connectionPoint: CP.orphan }]));
     await core.flushAssetLists();
     const sent = await messenger.sent();
-    expect(listsTo(sent, DSO1).at(-1)).to.deep.equal([...on1].sort());
-    expect(listsTo(sent, DSO2).at(-1)).to.deep.equal([...on2].sort());
+    expect(assetListsTo(sent, DSO1).at(-1)).to.deep.equal([...on1].sort());
+    expect(assetListsTo(sent, DSO2).at(-1)).to.deep.equal([...on2].sort());
     for (const doc of sent.filter((s) => s.businessType === 'asset-list')) {
       for (const agr of [AGR1, AGR2]) expect(doc.payload, 'no operator in a DSO list').not.to.contain(agr);
       expect(doc.payload, 'an asset on an unregistered point reaches no DSO').not.to.contain(asset('P0-1'));

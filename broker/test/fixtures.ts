@@ -187,6 +187,17 @@ export function parsed(sent: SentDocument): ParsedDocument {
   return parseDocument(sent.payload);
 }
 
+/** The asset ids of every asset list sent to `dso`, in sending order, each sorted. */
+export function assetListsTo(sent: readonly SentDocument[], dso: string): string[][] {
+  return sent
+    .filter((s) => s.businessType === 'asset-list' && s.receiver === dso)
+    .map((s) => {
+      const p = parsed(s);
+      if (p.kind !== 'asset-list') throw new Error('not an asset list');
+      return p.document.assets.map((a) => a.assetId).sort();
+    });
+}
+
 /** The acknowledgement among `sent` (exactly one expected). */
 export function ackOf(sent: SentDocument[]): { accepted: boolean; codes: string[]; texts: string[]; receiver: string } {
   const acks = sent.filter((s) => s.businessType === 'acknowledgement');

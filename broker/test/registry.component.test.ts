@@ -1,16 +1,11 @@
 import { expect } from 'chai';
 import { describeEachDatabase } from '../../packages/testing/src/index.js';
 import { startHarness, setupScenario, A, type Harness } from './core-harness.js';
-import { AGR1, AGR2, CP, DSO1, DSO2, ackOf, asset, assetRegistration, connectionPoints, parsed } from './fixtures.js';
+import { AGR1, AGR2, CP, DSO1, DSO2, ackOf, asset, assetListsTo, assetRegistration, connectionPoints } from './fixtures.js';
 import type { SentDocument } from './recording-messenger.js';
 
-function listOf(sent: SentDocument[], dso: string): string[] | undefined {
-  const doc = sent.find((s) => s.businessType === 'asset-list' && s.receiver === dso);
-  if (!doc) return undefined;
-  const p = parsed(doc);
-  if (p.kind !== 'asset-list') throw new Error('not an asset list');
-  return p.document.assets.map((a) => a.assetId).sort();
-}
+/** The first asset list sent to `dso`, sorted; undefined when none was sent. */
+const listOf = (sent: SentDocument[], dso: string): string[] | undefined => assetListsTo(sent, dso)[0];
 
 describeEachDatabase('TPS core registry (F4a, F5a push)', (dut) => {
   let h: Harness;
