@@ -33,6 +33,21 @@ describeEachDatabase('AGR/BRP endpoint repositories (F4b, F7a, F8b, NF3)', (dut)
   });
   afterEach(() => db.destroy());
 
+  it('F7a: storing a received limit revision is one statement, stored or not (issue 14, emergency path)', async () => {
+    const limits = new LimitRepository(db);
+    const seen: string[] = [];
+    const count = (q: { sql: string }): void => void (/agr_limits/.test(q.sql) && seen.push(q.sql));
+    db.on('query', count);
+    try {
+      expect(await db.transaction((trx) => limits.insertIfNewer(trx, A, limit('E', 1)))).to.be.a('number');
+      expect(await db.transaction((trx) => limits.insertIfNewer(trx, A, limit('E', 1)))).to.equal(undefined);
+    } finally {
+      db.removeListener('query', count);
+    }
+    expect(seen, seen.join('\n')).to.have.length(2);
+    expect((await limits.active(A, '2026-05-01T18:30:00Z')).map((l) => [l.limitId, l.revision])).to.deep.equal([['E', 1]]);
+  });
+
   it('F7a: limits get increasing seqs per store, older or equal revisions are not stored, queries are per party', async () => {
     const limits = new LimitRepository(db);
     const s1 = await db.transaction((trx) => limits.insertIfNewer(trx, A, limit('L', 2)));

@@ -5,6 +5,7 @@ import { dsoMigrations } from '../src/storage/migrations.js';
 import { AssetMirrorRepository, type MirroredAsset } from '../src/storage/asset-mirror.repository.js';
 import { LimitRepository } from '../src/storage/limit.repository.js';
 import { ScheduleRepository } from '../src/storage/schedule.repository.js';
+import { SentDocumentRepository } from '../src/storage/sent-document.repository.js';
 
 const A = '10XDSO-A-------L';
 const asset = (id: string, over: Partial<MirroredAsset> = {}): MirroredAsset => ({ assetId: id, connectionPoint: '571313100000000019', produces: true, consumes: false, maxProductionW: 10_000_000_000_123, maxConsumptionW: 0, ...over });
@@ -85,5 +86,44 @@ describeEachDatabase('DSO endpoint repositories: asset mirror, schedules, limits
     expect((await repo.split(db, A, 'L1'))!.policy).to.equal('waterfill');
     expect(await db.transaction((t) => repo.saveSplit(t, A, 'nope', split))).to.equal(false);
     expect(await repo.get(db, 'other-dso', 'L1')).to.equal(undefined);
+  });
+  it('F6b: a new limit\'s head is claimed once; a second claim writes nothing and the revision moves the head (issue 14)', async () => {
+    const repo = new LimitRepository();
+    const head = { limitId: 'U1', kind: 'unforeseen' as const, revision: 1, status: 'active' as const };
+    expect(await db.transaction((t) => repo.claimNew(t, A, head, 't1'))).to.equal(true);
+    expect(await db.transaction((t) => repo.claimNew(t, A, { ...head, revision: 5 }, 't2'))).to.equal(false);
+    expect(await repo.get(db, A, 'U1')).to.deep.include({ revision: 1, createdAt: 't1', updatedAt: 't1' });
+    // Another DSO's limit of the same id is its own.
+    expect(await db.transaction((t) => repo.claimNew(t, 'other-dso', head, 't3'))).to.equal(true);
+    await db.transaction((t) => repo.saveRevision(t, A, head, 'm1', { request: {} }, 't1', true));
+    await db.transaction((t) => repo.saveRevision(t, A, { ...head, revision: 2, status: 'cancelled' }, 'm2', { request: {} }, 't4'));
+    expect(await repo.get(db, A, 'U1')).to.deep.include({ revision: 2, status: 'cancelled', createdAt: 't1', updatedAt: 't4' });
+    expect((await repo.revisions(db, A, 'U1')).map((r) => [r.revision, r.messageId])).to.deep.equal([[1, 'm1'], [2, 'm2']]);
+  });
+
+  it('F6b, NF3: the core\'s first answer to the latest document with that mRID and revision wins; unknown and other DSOs\' documents are untouched', async () => {
+    const repo = new SentDocumentRepository();
+    const sent = (messageId: string, dso: string, revision: number, sentAt: string) =>
+      repo.record(db, { messageId, dso, businessType: 'capacity-limit', documentMrid: 'L1', revision, sentAt });
+    await sent('m1', A, 1, '2026-03-01T10:00:00Z');
+    await sent('m2', A, 1, '2026-03-01T10:00:01Z'); // the same revision sent again later
+    await sent('m3', 'other-dso', 1, '2026-03-01T10:00:02Z');
+    const ack = (accepted: boolean, revisionNumber?: number) =>
+      db.transaction((t) => repo.acknowledge(t, A, { mRID: 'L1', ...(revisionNumber !== undefined ? { revisionNumber } : {}) }, accepted, [{ code: accepted ? 'A01' : 'A02' }], accepted ? 'a1' : 'a2'));
+    const seen: string[] = [];
+    const count = (q: { sql: string }): void => void (/dso_sent_documents/.test(q.sql) && seen.push(q.sql));
+    db.on('query', count);
+    try {
+      expect(await ack(true, 1)).to.deep.include({ messageId: 'm2', ackState: 'accepted', ackedAt: 'a1', ackReasons: [{ code: 'A01' }] });
+    } finally {
+      db.removeListener('query', count);
+    }
+    expect(seen, 'a first answer is one statement (issue 14)').to.have.length(1);
+    // A late duplicate never flips the outcome; it reads the stored answer.
+    expect(await ack(false, 1)).to.deep.include({ messageId: 'm2', ackState: 'accepted', ackedAt: 'a1' });
+    expect(await ack(false)).to.deep.include({ messageId: 'm2', ackState: 'accepted' });
+    expect(await ack(true, 2)).to.equal(undefined);
+    expect((await repo.find(db, A, 'm1'))!.ackState).to.equal('pending');
+    expect((await repo.find(db, 'other-dso', 'm3'))!.ackState).to.equal('pending');
   });
 });

@@ -24,7 +24,7 @@ export async function handleCapacityLimit(ctx: HandlerContext, doc: CapacityLimi
   const { registry, limits, forwards } = ctx.repos;
   const failure = await runRules(LIMIT_RULES, { sender: dso, doc }, undefined);
   if (failure) return rejected(failure);
-  const previous = await limits.find(dso, doc.mRID);
+  const previous = ctx.firstOfDocument ? undefined : await limits.find(dso, doc.mRID);
   if (doc.status === 'cancelled' && !previous) return rejected(reject('A51', `no limit ${doc.mRID} to cancel`));
   if (previous && previous.limitType !== doc.limitType) {
     return rejected(reject('A51', `limit ${doc.mRID} is ${previous.limitType}; a revision cannot make it ${doc.limitType}`));
@@ -61,7 +61,9 @@ export async function handleCapacityLimit(ctx: HandlerContext, doc: CapacityLimi
   const emergency = doc.limitType === 'unforeseen';
   const outType = doc.limitType === 'unforeseen' ? 'unforeseen' : 'grant';
   const key = { originKind: 'capacity-limit', originSender: dso, originMrid: doc.mRID };
-  const before = (await forwards.ofOrigin<null>(key)).filter((f) => !f.cancelled).map((f) => f.receiver);
+  // Forwards of a limit are only written below, after its core_limits row, and neither is ever
+  // deleted: without a stored revision there are none to read (issue 14).
+  const before = previous ? (await forwards.ofOrigin<null>(key)).filter((f) => !f.cancelled).map((f) => f.receiver) : [];
   const operators = [...new Set([...byOperator.keys(), ...before])].sort();
   const cancelled: string[] = [];
   for (const operator of operators) {

@@ -25,6 +25,13 @@ export interface HandlerContext {
   /** ISO time of this decision, seconds precision (ESMP createdDateTime). */
   now: string;
   options: CoreOptions;
+  /**
+   * True when no revision of this document (sender, kind, mRID) was accepted before (the dispatcher
+   * read core_received_documents in this transaction). Whatever a handler stores for a document
+   * (limit head, forwards) commits with that row and none of it is deleted, so there is nothing to
+   * read back (issue 14: one statement fewer per new limit or schedule). False when unknown.
+   */
+  firstOfDocument: boolean;
   outgoing: OutgoingRef[];
   send(receiver: string, businessType: BusinessType, payload: string, opts: { mrid: string; emergency?: boolean }): Promise<string>;
 }
@@ -41,6 +48,7 @@ export function createContext(messenger: Messenger, options: CoreOptions, receiv
     tpsParties: messenger.parties,
     now: options.now().toISOString().slice(0, 19) + 'Z',
     options,
+    firstOfDocument: false,
     outgoing,
     async send(receiver, businessType, payload, opts) {
       const messageId = await messenger.sendToParty(trx, receiver, {

@@ -69,7 +69,9 @@ export async function dispatchDocument(messenger: Messenger, options: CoreOption
 
   const hash = contentHash(doc);
   if (revision !== undefined) {
-    const check = checkRevision(await ctx.repos.received.find(received.senderParty, parsed.kind, doc.mRID), revision, hash);
+    const last = await ctx.repos.received.find(received.senderParty, parsed.kind, doc.mRID);
+    ctx.firstOfDocument = last === undefined;
+    const check = checkRevision(last, revision, hash);
     if (check.outcome === 'already-received') {
       await acknowledge(ctx, target, true, [{ code: 'A95', text: `already received: revision ${revision} was processed before; not applied again` }], emergency);
       return audit({ ...base, decision: 'already-received' });

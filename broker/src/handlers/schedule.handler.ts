@@ -58,7 +58,9 @@ export async function handleSchedule(ctx: HandlerContext, doc: ScheduleDocument)
   }
 
   const key = { originKind: 'schedule', originSender: operator, originMrid: doc.mRID };
-  const previous = new Map((await forwards.ofOrigin<SentSeries>(key)).filter((f) => !f.cancelled).map((f) => [f.receiver, f]));
+  // A first revision has no forwards to read (HandlerContext.firstOfDocument).
+  const sentBefore = ctx.firstOfDocument ? [] : await forwards.ofOrigin<SentSeries>(key);
+  const previous = new Map(sentBefore.filter((f) => !f.cancelled).map((f) => [f.receiver, f]));
   const receivers = [...new Set([...byDso.keys(), ...previous.keys()])].sort();
   for (const dso of receivers) {
     const active = byDso.get(dso) ?? [];

@@ -48,6 +48,19 @@ export class RegistryRepository implements RegistrySupport {
     return rows.map(toAsset);
   }
 
+  /**
+   * The given assets that exist, each with its connection point's owner (absent when no DSO holds
+   * that point), in one query: the assets and their owners are read together (issue 14).
+   */
+  async findAssetsWithOwners(assetIds: readonly string[]): Promise<Array<{ asset: Asset; owner: string | undefined }>> {
+    if (assetIds.length === 0) return [];
+    const rows: Array<AssetRow & { cp_owner: string | null }> = await this.db('core_assets as a')
+      .leftJoin('core_connection_points as p', 'p.connection_point', 'a.connection_point')
+      .whereIn('a.asset_id', [...assetIds])
+      .select('a.*', 'p.dso as cp_owner');
+    return rows.map((r) => ({ asset: toAsset(r), owner: r.cp_owner ?? undefined }));
+  }
+
   /** The current row of each given asset that exists, keyed by id (chunked IN lists). */
   async findAssetMap(assetIds: readonly string[]): Promise<Map<string, Asset>> {
     const out = new Map<string, Asset>();
@@ -80,13 +93,6 @@ export class RegistryRepository implements RegistrySupport {
   async findConnectionPointOwner(connectionPoint: string): Promise<string | undefined> {
     const row = await this.db('core_connection_points').where({ connection_point: connectionPoint }).first('dso');
     return row?.dso as string | undefined;
-  }
-
-  /** Owners of several connection points in one query; points no DSO registered are absent. */
-  async findConnectionPointOwners(connectionPoints: readonly string[]): Promise<Map<string, string>> {
-    if (connectionPoints.length === 0) return new Map();
-    const rows: Array<{ connection_point: string; dso: string }> = await this.db('core_connection_points').whereIn('connection_point', [...connectionPoints]).select('connection_point', 'dso');
-    return new Map(rows.map((r) => [r.connection_point, r.dso]));
   }
 
   async operatesAssets(party: string): Promise<boolean> {

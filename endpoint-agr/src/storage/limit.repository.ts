@@ -20,21 +20,19 @@ export class LimitRepository {
    * (revisions only move forward; a redelivery stores nothing). Returns the new seq, if stored.
    */
   async insertIfNewer(trx: Knex.Transaction, party: string, limit: NewLimit): Promise<number | undefined> {
-    const latest = await trx('agr_limits').where({ party, limit_id: limit.limitId }).max({ r: 'revision' }).first();
-    if (latest?.r !== null && latest?.r !== undefined && toSafeInt(latest.r) >= limit.revision) return undefined;
-    const [row] = await trx('agr_limits')
-      .insert({
-        party,
-        limit_id: limit.limitId,
-        revision: limit.revision,
-        kind: limit.kind,
-        status: limit.status,
-        expires_at: limit.expiresAt,
-        received_at: limit.receivedAt,
-        body: toJson(limit),
-      })
-      .returning('seq');
-    return toSafeInt(typeof row === 'object' ? (row as { seq: unknown }).seq : row);
+    // One statement (issue 14, emergency path): the "no same or later revision" check is the
+    // insert's own WHERE, instead of a max(revision) read before it. The cast gives PostgreSQL the
+    // column's type for a parameter in a SELECT list (it would read it as text).
+    const result = await trx.raw(
+      `insert into agr_limits (party, limit_id, revision, kind, status, expires_at, received_at, body)
+       select ?, ?, cast(? as integer), ?, ?, ?, ?, ?
+       where not exists (select 1 from agr_limits where party = ? and limit_id = ? and revision >= ?)
+       returning seq`,
+      [party, limit.limitId, limit.revision, limit.kind, limit.status, limit.expiresAt, limit.receivedAt, toJson(limit), party, limit.limitId, limit.revision],
+    );
+    // node-sqlite3 answers the rows, node-postgres a result holding them.
+    const [row] = (Array.isArray(result) ? result : result.rows) as Array<{ seq: unknown }>;
+    return row ? toSafeInt(row.seq) : undefined;
   }
 
   /** Every revision received within [from, to). */

@@ -1,7 +1,7 @@
 // Sending one revision of a capacity limit (F6b). Revisions only move forward: a revision at or
 // below the current one is refused (409) unless it is an exact retry of that revision, which is
-// answered as already submitted. The head row is locked while deciding, so two concurrent
-// updates cannot both win.
+// answered as already submitted. The head row is locked while deciding (a create inserts it
+// first), so two concurrent updates cannot both win.
 import type { CapacityLimitDocument } from '../../../packages/iec62325/src/model/market-documents.types.js';
 import type { DocumentHeader } from '../../../packages/iec62325/src/model/common.types.js';
 import { HttpProblem } from '../../../packages/http/src/index.js';
@@ -45,7 +45,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function sendLimit(ctx: DsoContext, dso: string, cmd: LimitCommand): Promise<LimitSent> {
   const { limits } = ctx.stores;
   return ctx.db.transaction(async (trx) => {
-    const head = await limits.getForUpdate(trx, dso, cmd.limitId);
+    const now = ctx.now();
+    // A create first claims the head row (one statement; a limit that exists is read as before).
+    const claimed = cmd.mode === 'create' && (await limits.claimNew(trx, dso, { limitId: cmd.limitId, kind: cmd.kind, revision: cmd.revision ?? 1, status: 'active' }, isoNow(now)));
+    const head = claimed ? undefined : await limits.getForUpdate(trx, dso, cmd.limitId);
     if (head && head.kind !== cmd.kind) throw HttpProblem.conflict(`limit ${cmd.limitId} is a ${head.kind} limit`);
     if (!head && cmd.mode !== 'create') throw HttpProblem.notFound(`no capacity limit ${cmd.limitId}`);
     const revisions = head ? await limits.revisions(trx, dso, cmd.limitId) : [];
@@ -82,11 +85,10 @@ export async function sendLimit(ctx: DsoContext, dso: string, cmd: LimitCommand)
       if (head!.status === 'cancelled') throw HttpProblem.conflict(`capacity limit ${cmd.limitId} is cancelled`);
       if (cmd.mode === 'cancel') body = current!.body as StoredLimitBody;
     }
-    const now = ctx.now();
     const document = cmd.build(dsoHeader(dso, ctx.coreParty, cmd.limitId, now), revision, status, body!);
     // Unforeseen signals are emergencies: they overtake everything else in the transport.
     const messageId = await sendToCore(ctx, trx, dso, { kind: 'capacity-limit', document }, cmd.kind === 'unforeseen' ? 'emergency' : 'normal');
-    await limits.saveRevision(trx, dso, { limitId: cmd.limitId, kind: cmd.kind, revision, status }, messageId, body, isoNow(now), head === undefined);
+    await limits.saveRevision(trx, dso, { limitId: cmd.limitId, kind: cmd.kind, revision, status }, messageId, body, isoNow(now), claimed);
     return { limitId: cmd.limitId, kind: cmd.kind, revision, status, messageId, alreadySubmitted: false };
   });
 }

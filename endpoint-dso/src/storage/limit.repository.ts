@@ -80,8 +80,23 @@ export class LimitRepository {
   }
 
   /**
-   * Records a revision and moves the head to it (callers have checked it moves forward). `isNew`:
-   * the caller found no head in this transaction (the first revision).
+   * Inserts the head of a new limit at its first revision, unless the limit exists (then nothing
+   * is written and the caller reads the head). Returns whether it was inserted. Issue 14: a new
+   * limit is one statement on the emergency path instead of a read and an insert; on PostgreSQL a
+   * concurrent create of the same limit waits for this one and then finds it.
+   */
+  async claimNew(trx: Knex.Transaction, dso: string, head: { limitId: string; kind: LimitKind; revision: number; status: LimitStatus }, at: string): Promise<boolean> {
+    const rows = await trx('dso_limits')
+      .insert({ dso, limit_id: head.limitId, kind: head.kind, revision: head.revision, status: head.status, created_at: at, updated_at: at })
+      .onConflict(['dso', 'limit_id'])
+      .ignore()
+      .returning('limit_id');
+    return rows.length > 0;
+  }
+
+  /**
+   * Records a revision and moves the head to it (callers have checked it moves forward).
+   * `claimed`: the head was inserted at this revision by claimNew in this transaction.
    */
   async saveRevision(
     trx: Knex.Transaction,
@@ -90,12 +105,11 @@ export class LimitRepository {
     messageId: string,
     body: unknown,
     at: string,
-    isNew = false,
+    claimed = false,
   ): Promise<void> {
     await trx('dso_limit_revisions').insert({ dso, limit_id: head.limitId, revision: head.revision, status: head.status, message_id: messageId, body: toJson(body), sent_at: at });
-    // The caller read the head in this transaction: a first revision inserts it at once (issue 14,
-    // one statement fewer on the emergency path than "update, and insert if nothing was updated").
-    if (!isNew && (await trx('dso_limits').where({ dso, limit_id: head.limitId }).update({ revision: head.revision, status: head.status, updated_at: at })) > 0) return;
+    if (claimed) return;
+    if ((await trx('dso_limits').where({ dso, limit_id: head.limitId }).update({ revision: head.revision, status: head.status, updated_at: at })) > 0) return;
     await trx('dso_limits').insert({ dso, limit_id: head.limitId, kind: head.kind, revision: head.revision, status: head.status, created_at: at, updated_at: at });
   }
 

@@ -59,10 +59,15 @@ export class SentDocumentRepository {
   }
 
   async findByDocument(db: Db, dso: string, mrid: string, revision: number | null): Promise<SentDocument | undefined> {
+    const row = await this.byDocument(db, dso, mrid, revision).first();
+    return row ? toSent(row) : undefined;
+  }
+
+  /** The documents with this mRID (and revision), latest first. */
+  private byDocument(db: Db, dso: string, mrid: string, revision: number | null): Knex.QueryBuilder {
     const q = db('dso_sent_documents').where({ dso, document_mrid: mrid });
     if (revision !== null) q.andWhere({ revision });
-    const row = await q.orderBy('sent_at', 'desc').first();
-    return row ? toSent(row) : undefined;
+    return q.orderBy('sent_at', 'desc');
   }
 
   /**
@@ -77,10 +82,17 @@ export class SentDocumentRepository {
     reasons: AckReason[],
     at: string,
   ): Promise<SentDocument | undefined> {
-    const sent = await this.findByDocument(trx, dso, received.mRID, received.revisionNumber ?? null);
-    if (!sent || sent.ackState !== 'pending') return sent;
+    const revision = received.revisionNumber ?? null;
+    // The usual case, a first answer, is one statement (issue 14: the DSO's ack handling shares
+    // the CPU with the emergency path): update the latest document with that mRID (and revision)
+    // if it is still pending, and read it back. Nothing updated: unknown or already answered.
+    const latest = this.byDocument(trx, dso, received.mRID, revision).select('message_id').limit(1);
     const ackState: AckState = accepted ? 'accepted' : 'rejected';
-    await trx('dso_sent_documents').where({ message_id: sent.messageId }).update({ ack_state: ackState, ack_reasons: toJson(reasons), acked_at: at });
-    return { ...sent, ackState, ackReasons: reasons, ackedAt: at };
+    const [row] = await trx('dso_sent_documents')
+      .where('message_id', latest)
+      .andWhere({ ack_state: 'pending' })
+      .update({ ack_state: ackState, ack_reasons: toJson(reasons), acked_at: at })
+      .returning('*');
+    return row ? toSent(row) : this.findByDocument(trx, dso, received.mRID, revision);
   }
 }
