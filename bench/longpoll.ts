@@ -10,6 +10,7 @@ import { log, Progress, sleep, summarize, timed, type BenchResult } from './lib/
 import { setupGrid } from './lib/grid.js';
 import { PlatformUnderTest, SplitPlatform } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
+import { imageNodeOptions } from './lib/image-node-options.js';
 import { round } from './e2e.js';
 
 export interface LongPollOptions {
@@ -44,7 +45,7 @@ export async function runLongPoll(o: LongPollOptions = {}): Promise<BenchResult>
   const parties = o.parties ?? (quick ? 2 : 20);
   const split = o.split ?? false;
   const what = split ? 'AGR endpoint process' : 'platform';
-  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? 'compiled JS (dist/, plain node)' : 'TypeScript under tsx', connections: o.keepAlive ? 'keep-alive' : 'close', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
+  return timed(split ? 'longpoll-split' : 'longpoll', quick, { waiters: n, parties, waitersPerParty: Math.ceil(n / parties), runtime: o.compiled ? `compiled JS (dist/, plain node, NODE_OPTIONS of the image: '${imageNodeOptions()}')` : 'TypeScript under tsx', connections: o.keepAlive ? 'keep-alive' : 'close', process: split ? 'one Node process per component; RSS of the AGR endpoint process' : 'all four components in one Node process (RSS is the whole platform)' }, async (result) =>
     withRabbit(async (amqpUrl) => {
       const options = { amqpUrl, agrs: parties, dsos: 1, exposeGc: true, ...(o.compiled ? { compiled: true } : {}) };
       const splitPlatform = split ? await new SplitPlatform(options).start() : undefined;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { makeEic, makeGsrn } from '../../packages/iec62325/src/index.js';
 import { RestClient } from '../../packages/scenarios/src/index.js';
 import { REPO_ROOT } from './common.js';
+import { imageNodeOptions } from './image-node-options.js';
 
 export interface ChildOptions {
   amqpUrl: string;
@@ -116,7 +117,10 @@ export class PlatformUnderTest implements BenchPlatform {
     // BENCH_NODE_FLAGS: Node/V8 flags for the platform processes, to measure a flag before it is
     // adopted where the platform runs (V8 refuses some, e.g. --compact-on-every-full-gc, in NODE_OPTIONS).
     const execArgv = [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...(this.o.compiled ? [] : ['--import', 'tsx']), ...(this.o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.o.cpuProfDir}`] : []), ...(this.o.exposeGc ? ['--expose-gc'] : [])];
-    const child = fork(this.o.compiled ? compiledChild : join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Compiled, the platform runs as the Docker image runs it: with the image's NODE_OPTIONS
+    // (BENCH_NODE_FLAGS, on the command line, override them).
+    const env = this.o.compiled ? { ...process.env, NODE_OPTIONS: [imageNodeOptions(), process.env.NODE_OPTIONS ?? ''].join(' ').trim() } : process.env;
+    const child = fork(this.o.compiled ? compiledChild : join(REPO_ROOT, 'bench', 'lib', 'platform-child.ts'), [JSON.stringify(options)], { execArgv, env, cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
     const ready = await new Promise<Extract<ChildReply, { type: 'ready' }>>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`platform process exited (${code}) before it was ready`)));

@@ -5,16 +5,24 @@
 // left, problem+json errors — what differs is only the per-request machinery (front-route.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FrontExchange, serveInFront, type FrontPlumbing } from '../../../packages/http/src/index.js';
-import { authenticate, clientId, waitSeconds, type Admission, type RestRateLimit } from '../../../packages/rest/src/index.js';
-import { LIMITS_STREAM, limitsJson, waitAnswers, waitForLimits } from './limits.routes.js';
+import { authenticate, clientId, waitSeconds, type Admission, type LongPollListener, type RestRateLimit } from '../../../packages/rest/src/index.js';
+import type { LimitView } from '../mapping/rest-types.js';
+import { LIMITS_STREAM, LimitsWait, limitsJson, waitAnswers } from './limits.routes.js';
 import { requireServed, type RouteContext } from './route-kit.js';
 
 const PATH = '/limits/wait';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** A wait in progress: what its 'close' needs, kept in fields (no per-request closures). */
-class WaitExchange extends FrontExchange {
+/**
+ * A wait in progress: what its answer and its 'close' need, kept in fields (no per-request
+ * closures); parked, it is the long-poll's listener (no promise or async function per request).
+ */
+class WaitExchange extends FrontExchange implements LongPollListener<LimitView> {
   admission: Admission | undefined;
+  /** Set once the cursor is read: the wait, and whose cursor it is. */
+  wait: LimitsWait | undefined;
+  tokenId = 0;
+  client = '';
   /** Set once an answer with new limits is written: the cursor moves when it has left. */
   move: { tokenId: number; client: string; position: number } | undefined;
 
@@ -28,6 +36,22 @@ class WaitExchange extends FrontExchange {
     super(plumbing, req, res, PATH);
   }
 
+  polled(limits: LimitView[]): void {
+    try {
+      const w = this.wait!;
+      if (w.signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
+      const answer = waitAnswers.prepare(limits, limitsJson, (body) => this.etagOf(body as Buffer));
+      if (w.seen > w.start) this.move = { tokenId: this.tokenId, client: this.client, position: w.seen };
+      this.send(200, JSON_TYPE, answer.body, answer.etag);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  failed(err: unknown): void {
+    this.fail(err);
+  }
+
   protected override settled(finished: boolean): void {
     if (this.admission) this.limiter.settle(this.admission, finished, this.res.statusCode);
     if (finished && this.move) this.ctx.cursors.advance(this.move.tokenId, this.move.client, LIMITS_STREAM, this.move.position);
@@ -38,6 +62,7 @@ export function serveLimitsWaitInFront(plumbing: FrontPlumbing, ctx: RouteContex
   serveInFront(plumbing.app, PATH, (req, res) => void wait(new WaitExchange(plumbing, req, res, ctx, limiter), ctx, limiter));
 }
 
+/** Up to the cursor read; then the exchange is handed the limits by the long-poll (`polled`). */
 async function wait(ex: WaitExchange, ctx: RouteContext, limiter: RestRateLimit): Promise<void> {
   try {
     ex.admission = await limiter.admit(ex.req.headers.authorization, ex.ip, ex.headers);
@@ -49,13 +74,10 @@ async function wait(ex: WaitExchange, ctx: RouteContext, limiter: RestRateLimit)
     requireServed(ctx.messenger, party);
     const query = ex.query();
     const timeoutS = waitSeconds(query.timeout, ctx.longPoll.defaultSeconds, ctx.longPoll.maxSeconds);
-    const client = clientId(query.client);
-    const signal = ex.signal;
-    const w = await waitForLimits(ctx, party, tokenId, client, timeoutS, signal);
-    if (signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
-    const answer = waitAnswers.prepare(w.limits, limitsJson, (body) => ex.etagOf(body as Buffer));
-    if (w.seen > w.start) ex.move = { tokenId, client, position: w.seen };
-    ex.send(200, JSON_TYPE, answer.body, answer.etag);
+    ex.client = clientId(query.client);
+    ex.tokenId = tokenId;
+    ex.wait = await LimitsWait.open(ctx, party, tokenId, ex.client, timeoutS, ex.signal);
+    ex.wait.poll(ex);
   } catch (err) {
     ex.fail(err);
   }

@@ -3,7 +3,7 @@
 // to the token's party (NF3); waiters are woken by the hub, never by polling the store.
 import type { Express } from 'express';
 import { HttpProblem, type AbortSource } from '../../../packages/http/src/index.js';
-import { clientGone, clientId, longPoll, parseInput, SharedAnswers, streamEvents, waitSeconds, WaiterHubFullError } from '../../../packages/rest/src/index.js';
+import { clientGone, clientId, parseInput, pollInto, SharedAnswers, streamEvents, waitSeconds, WaiterHubFullError, type LongPollListener, type LongPollOptions, type WaiterHub } from '../../../packages/rest/src/index.js';
 import { windowQuerySchema } from '../mapping/rest-schemas.js';
 import type { LimitView } from '../mapping/rest-types.js';
 import { formatIsoUtc, parseIsoUtc } from '../mapping/time.js';
@@ -32,9 +32,10 @@ export function registerLimitRoutes(app: Express, ctx: RouteContext): void {
     const client = clientId(req.query.client);
     const { party, tokenId } = principal(res);
     const signal = clientGone(req, res);
-    const w = await waitForLimits(ctx, party, tokenId, client, timeoutS, signal);
+    const w = await LimitsWait.open(ctx, party, tokenId, client, timeoutS, signal);
+    const limits = await w.limits();
     if (signal.aborted) return; // nothing answered: the cursor stays, the client gets these next time
-    waitAnswers.send(req, res, w.limits, limitsJson);
+    waitAnswers.send(req, res, limits, limitsJson);
     if (w.seen > w.start) ctx.cursors.advanceAfterAnswer(res, tokenId, client, STREAM, w.seen);
   });
 
@@ -60,30 +61,66 @@ export const limitsJson = (limits: LimitView[]): string => JSON.stringify({ limi
 export const LIMITS_STREAM = STREAM;
 
 /**
- * F7a wait-for-new: the limits after the caller's cursor, waiting on the hub until some arrive,
- * the timeout, or `signal`. `seen` is where the cursor may move once the answer has left.
+ * F7a wait-for-new for one request: `open` reads the caller's cursor, `poll` (or `limits()`) gives
+ * the limits after it, waiting on the hub until some arrive, the timeout, or `signal` ([] then);
+ * `seen` is where the cursor may move once the answer has left. The object is long-poll's options,
+ * its reader and its listener — no closure, promise or suspended async function per parked
+ * request (issue 14: ten thousand parked per process).
  */
-export async function waitForLimits(ctx: RouteContext, party: string, tokenId: number, client: string, timeoutS: number, signal: AbortSource): Promise<{ limits: LimitView[]; start: number; seen: number }> {
-  const key = limitsKey(party);
-  const start = await ctx.cursors.position(tokenId, client, STREAM);
-  let seen = start;
-  // Waiters of this party at the same cursor share one read (issue 14); the cursor moves past
-  // expired revisions too, so a read may advance `seen` and still return nothing.
-  const read = async (): Promise<LimitView[]> => {
-    const from = seen;
-    const { head, items } = await ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now())));
-    if (head <= from) return [];
-    seen = head;
-    return items;
-  };
-  // Not via parked(): one async frame, promise and closure fewer per parked request (issue 14).
-  let limits: LimitView[];
-  try {
-    limits = await longPoll({ hub: ctx.hub, key, timeoutMs: timeoutS * 1000, signal, read });
-  } catch (err) {
-    throw hubFullProblem(err);
+export class LimitsWait implements LongPollOptions<LimitView>, LongPollListener<LimitView> {
+  readonly hub: WaiterHub;
+  readonly key: string;
+  readonly timeoutMs: number;
+  seen: number;
+  private listener: LongPollListener<LimitView> | undefined;
+
+  private constructor(
+    private readonly ctx: RouteContext,
+    private readonly party: string,
+    readonly start: number,
+    timeoutS: number,
+    readonly signal: AbortSource,
+  ) {
+    this.hub = ctx.hub;
+    this.key = limitsKey(party);
+    this.timeoutMs = timeoutS * 1000;
+    this.seen = start;
   }
-  return { limits: limits.length === 0 ? NO_LIMITS : limits, start, seen };
+
+  static async open(ctx: RouteContext, party: string, tokenId: number, client: string, timeoutS: number, signal: AbortSource): Promise<LimitsWait> {
+    return new LimitsWait(ctx, party, await ctx.cursors.position(tokenId, client, STREAM), timeoutS, signal);
+  }
+
+  /** Tells `listener` the limits (the shared empty array for none) or the error (hub full: 503). */
+  poll(listener: LongPollListener<LimitView>): void {
+    this.listener = listener;
+    pollInto(this, this);
+  }
+
+  /** `poll` as a promise. */
+  limits(): Promise<LimitView[]> {
+    return new Promise((resolve, reject) => this.poll({ polled: resolve, failed: reject }));
+  }
+
+  /**
+   * Waiters of this party at the same cursor share one read; the cursor moves past expired
+   * revisions too, so a read may advance `seen` and still return nothing.
+   */
+  async read(): Promise<LimitView[]> {
+    const from = this.seen;
+    const { head, items } = await this.ctx.limitReads.read(this.key, from, () => this.ctx.limits.since(this.party, from, formatIsoUtc(this.ctx.now())));
+    if (head <= from) return [];
+    this.seen = head;
+    return items;
+  }
+
+  polled(limits: LimitView[]): void {
+    this.listener!.polled(limits.length === 0 ? NO_LIMITS : limits);
+  }
+
+  failed(err: unknown): void {
+    this.listener!.failed(hubFullProblem(err));
+  }
 }
 
 /** The hub bounds how many requests may wait; beyond it, the client is told to come back. */

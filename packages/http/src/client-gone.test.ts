@@ -38,4 +38,26 @@ describe('HTTP plumbing: ClientGone, a light abort source for parked requests (F
     controller.abort();
     expect([source.aborted, ran]).to.deep.equal([true, 1]);
   });
+
+  it('F7a: an object listener has its handleEvent run, on ClientGone and on an AbortSignal alike', () => {
+    const ran: string[] = [];
+    const listener = (name: string) => ({ handleEvent: () => ran.push(name) });
+    const gone = new ClientGone();
+    const one = listener('gone-1');
+    const removed = listener('gone-removed');
+    gone.addEventListener('abort', one);
+    gone.addEventListener('abort', removed);
+    gone.addEventListener('abort', listener('gone-2'));
+    gone.removeEventListener('abort', removed);
+    gone.abort();
+    const controller = new AbortController();
+    const source: AbortSource = controller.signal;
+    const kept = listener('signal');
+    const dropped = listener('signal-removed');
+    source.addEventListener('abort', kept, { once: true });
+    source.addEventListener('abort', dropped, { once: true });
+    source.removeEventListener('abort', dropped);
+    controller.abort();
+    expect(ran).to.deep.equal(['gone-1', 'gone-2', 'signal']);
+  });
 });

@@ -86,7 +86,8 @@ export class FrontExchange {
     route: string,
   ) {
     this.route = route;
-    res.once('close', () => this.closed());
+    // 'on', not 'once': 'close' is emitted once, and once() adds a wrapper, its state and a bound function per request.
+    res.on('close', () => this.closed());
   }
 
   /**

@@ -4,5 +4,5 @@ export { createLogger, type Logger } from './logger.js';
 export { createMetrics } from './metrics.js';
 export { createBaseApp, type BaseApp, type BaseAppOptions, type HealthCheck } from './base-app.js';
 export { serveInFront, FrontExchange, type FrontPlumbing } from './front-route.js';
-export { ClientGone, type AbortSource } from './client-gone.js';
+export { ClientGone, type AbortSource, type AbortListener } from './client-gone.js';
 export { listen, type RunningServer, type ListenOptions, type ServerTls } from './server.js';

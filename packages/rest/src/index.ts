@@ -8,7 +8,7 @@ export { CursorRepository } from './cursor-repository.js';
 export { BufferedCursors } from './buffered-cursors.js';
 export { SharedReads } from './shared-reads.js';
 export { SharedAnswers } from './shared-answer.js';
-export { longPoll, clientGone, waitSeconds, clientId, type LongPollOptions } from './long-poll.js';
+export { longPoll, pollInto, clientGone, waitSeconds, clientId, type LongPollOptions, type LongPollListener } from './long-poll.js';
 export { streamEvents, type SseOptions } from './sse.js';
 export { parseInput, requireJson, jsonBodyOnly } from './validate.js';
 export { loadRamlContract, parseRamlContract, servedRoutes, type RamlContract, type RamlRoute } from './raml/raml-contract.js';

@@ -89,10 +89,12 @@ export function createRestRateLimit(options: RateLimitOptions = {}): RestRateLim
     rateLimit({ ...common, limit, store: tokenStore, keyGenerator: (req) => rateLimitKey(req.headers.authorization, req.ip), identifier: 'tps-token' }),
   ];
   const windowS = Math.ceil(windowMs / 1000);
+  // One string for every request: a parked long-poll keeps its headers until it is answered.
+  const policy = `${limit};w=${windowS}`;
   /** express-rate-limit's draft-7 headers: the later bucket's replace the earlier's. */
   const draft7 = (hits: number, reset: Date | undefined) => [
     'RateLimit-Policy',
-    `${limit};w=${windowS}`,
+    policy,
     'RateLimit',
     `limit=${limit}, remaining=${Math.max(limit - hits, 0)}, reset=${reset ? Math.max(0, Math.ceil((reset.getTime() - Date.now()) / 1000)) : windowS}`,
   ];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { WaiterHub, WaiterHubFullError, longPoll } from './index.js';
+import { WaiterHub, WaiterHubFullError, longPoll, pollInto, type LongPollListener } from './index.js';
+import { ClientGone } from '../../http/src/index.js';
 
 describe('long-poll waiter hub (F5b, F7a, F9b wait-for-new)', () => {
   it('wakes only the waiters of the notified key', async () => {
@@ -65,4 +66,44 @@ describe('long-poll waiter hub (F5b, F7a, F9b wait-for-new)', () => {
     hub.notify('k');
     expect(await pending).to.deep.equal(['x']);
   });
+
+  it('pollInto tells its listener the items, [] when the client goes away, and a full hub as an error (issue 14)', async () => {
+    const hub = new WaiterHub(1);
+    const told: unknown[] = [];
+    const listener: LongPollListener<number> = { polled: (items) => told.push(items), failed: (err) => told.push(err) };
+    let store: number[] = [];
+    const gone = new ClientGone();
+    pollInto({ hub, key: 'k', timeoutMs: 5_000, signal: gone, read: async () => store }, listener);
+    await new Promise((r) => setTimeout(r, 10));
+    expect([told.length, hub.size]).to.deep.equal([0, 1]);
+    pollInto({ hub, key: 'other', timeoutMs: 5_000, read: async () => [] }, listener); // beyond the bound
+    await new Promise((r) => setTimeout(r, 10));
+    expect(told[0]).to.be.instanceOf(WaiterHubFullError);
+    gone.abort();
+    expect(told[1]).to.deep.equal([]);
+    expect(hub.size).to.equal(0);
+    store = [7];
+    pollInto({ hub, key: 'k', timeoutMs: 5_000, read: async () => store }, listener);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(told[2]).to.deep.equal([7]);
+  });
+
+  it('a waiter parked with a listener object is told once how it ended (issue 14)', async () => {
+    const hub = new WaiterHub();
+    const outcomes: string[] = [];
+    const listener = { woken: (o: string) => outcomes.push(o) };
+    hub.prepare('a').park(5_000, undefined, listener);
+    hub.prepare('b').park(20, undefined, listener);
+    const early = hub.prepare('c');
+    hub.notify('c'); // before parking: told on the next microtask, as wait() would resolve
+    early.park(5_000, undefined, listener);
+    expect(outcomes).to.deep.equal([]);
+    await Promise.resolve();
+    hub.notify('a');
+    hub.notify('a');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(outcomes).to.deep.equal(['notified', 'notified', 'timeout']);
+    expect(hub.size).to.equal(0);
+  });
 });
+

@@ -7,9 +7,14 @@ import type { AbortSource } from '../../http/src/index.js';
 
 export type WaitOutcome = 'notified' | 'timeout' | 'closed' | 'aborted';
 
+/** Told once how a wait ended: a function, or an object (one parked per request: no closure). */
+export type WaitListener = ((outcome: WaitOutcome) => void) | { woken(outcome: WaitOutcome): void };
+
 export interface PreparedWait {
   /** Waits until notified, the timeout, the hub closing, or the signal aborting. */
   wait(timeoutMs: number, signal?: AbortSource): Promise<WaitOutcome>;
+  /** As `wait`, telling `listener` instead of resolving a promise (long-poll.ts parks this way). */
+  park(timeoutMs: number, signal: AbortSource | undefined, listener: WaitListener): void;
   cancel(): void;
 }
 
@@ -20,13 +25,22 @@ export class WaiterHubFullError extends Error {
 /** Timeout resolution: a waiter times out at most this much after its deadline. */
 const TICK_MS = 50;
 
-const CLOSED: PreparedWait = { wait: async () => 'closed', cancel: () => undefined };
+const CLOSED: PreparedWait = {
+  wait: async () => 'closed',
+  park: (_timeoutMs, _signal, listener) => void queueMicrotask(() => tell(listener, 'closed')),
+  cancel: () => undefined,
+};
+
+function tell(listener: WaitListener, outcome: WaitOutcome): void {
+  if (typeof listener === 'function') listener(outcome);
+  else listener.woken(outcome);
+}
 
 class Waiter implements PreparedWait {
   settled: WaitOutcome | undefined;
   /** Deadline bucket while waiting with a timeout. */
   tick = -1;
-  private resolveFn: ((o: WaitOutcome) => void) | undefined;
+  private listener: WaitListener | undefined;
   private signal: AbortSource | undefined;
 
   constructor(
@@ -34,18 +48,20 @@ class Waiter implements PreparedWait {
     readonly key: string,
   ) {}
 
-  /** An arrow property, not a method: it is the abort listener, shared by nothing else. */
-  readonly onAbort = (): void => this.resolve('aborted');
+  /** The abort listener is the waiter itself (EventTarget's `handleEvent`), not a closure per waiter. */
+  handleEvent(): void {
+    this.resolve('aborted');
+  }
 
   resolve(o: WaitOutcome): void {
     if (this.settled) return;
     this.settled = o;
     this.hub.forget(this);
-    if (this.signal) this.signal.removeEventListener('abort', this.onAbort);
+    if (this.signal) this.signal.removeEventListener('abort', this);
     this.signal = undefined;
-    const fn = this.resolveFn;
-    this.resolveFn = undefined;
-    fn?.(o);
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) tell(listener, o);
   }
 
   cancel(): void {
@@ -54,16 +70,20 @@ class Waiter implements PreparedWait {
 
   wait(timeoutMs: number, signal?: AbortSource): Promise<WaitOutcome> {
     if (this.settled) return Promise.resolve(this.settled);
-    return new Promise<WaitOutcome>((resolve) => {
-      this.resolveFn = resolve;
-      if (signal) {
-        if (signal.aborted) return this.resolve('aborted');
-        this.signal = signal;
-        signal.addEventListener('abort', this.onAbort, { once: true });
-      }
-      if (timeoutMs <= 0) return this.resolve('timeout');
-      this.hub.schedule(this, Date.now() + timeoutMs);
-    });
+    return new Promise<WaitOutcome>((resolve) => this.park(timeoutMs, signal, resolve));
+  }
+
+  park(timeoutMs: number, signal: AbortSource | undefined, listener: WaitListener): void {
+    // Settled before parking (a notify between prepare and park): told at once, as wait() resolves.
+    if (this.settled) return void queueMicrotask(() => tell(listener, this.settled!));
+    this.listener = listener;
+    if (signal) {
+      if (signal.aborted) return this.resolve('aborted');
+      this.signal = signal;
+      signal.addEventListener('abort', this, { once: true });
+    }
+    if (timeoutMs <= 0) return this.resolve('timeout');
+    this.hub.schedule(this, Date.now() + timeoutMs);
   }
 }
 
