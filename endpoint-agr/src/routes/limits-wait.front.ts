@@ -8,7 +8,6 @@ import { FrontExchange, serveInFront, type FrontPlumbing } from '../../../packag
 import { authenticate, clientId, waitSeconds, type Admission, type RestRateLimit } from '../../../packages/rest/src/index.js';
 import { LIMITS_STREAM, limitsJson, waitAnswers, waitForLimits } from './limits.routes.js';
 import { requireServed, type RouteContext } from './route-kit.js';
-import { urgentWork } from '../../../packages/storage/src/index.js';
 
 const PATH = '/limits/wait';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -36,11 +35,7 @@ class WaitExchange extends FrontExchange {
 }
 
 export function serveLimitsWaitInFront(plumbing: FrontPlumbing, ctx: RouteContext, limiter: RestRateLimit): void {
-  // F6/F7a: the long-poll is how an emergency signal reaches the AGR/BRP. Its statements (token,
-  // cursor, the read) take the connection before queued schedule work (priority-gate.ts): under
-  // schedule load a waiter re-parking after an answer queued ≈ 0.5 s behind schedule POSTs'
-  // statements, and a signal committed meanwhile waited for it (benchmark 2, round 6).
-  serveInFront(plumbing.app, PATH, (req, res) => void urgentWork(() => wait(new WaitExchange(plumbing, req, res, ctx, limiter), ctx, limiter)));
+  serveInFront(plumbing.app, PATH, (req, res) => void wait(new WaitExchange(plumbing, req, res, ctx, limiter), ctx, limiter));
 }
 
 async function wait(ex: WaitExchange, ctx: RouteContext, limiter: RestRateLimit): Promise<void> {

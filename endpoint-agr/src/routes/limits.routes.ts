@@ -4,7 +4,6 @@
 import type { Express } from 'express';
 import { HttpProblem, type AbortSource } from '../../../packages/http/src/index.js';
 import { clientGone, clientId, longPoll, parseInput, SharedAnswers, streamEvents, waitSeconds, WaiterHubFullError } from '../../../packages/rest/src/index.js';
-import { urgentWork } from '../../../packages/storage/src/index.js';
 import { windowQuerySchema } from '../mapping/rest-schemas.js';
 import type { LimitView } from '../mapping/rest-types.js';
 import { formatIsoUtc, parseIsoUtc } from '../mapping/time.js';
@@ -72,9 +71,7 @@ export async function waitForLimits(ctx: RouteContext, party: string, tokenId: n
   // expired revisions too, so a read may advance `seen` and still return nothing.
   const read = async (): Promise<LimitView[]> => {
     const from = seen;
-    // The read that answers a woken waiter is the last hop of an emergency signal (F6/F7a): it
-    // takes the connection before queued schedule work (packages/storage/src/priority-gate.ts).
-    const { head, items } = await urgentWork(() => ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now()))));
+    const { head, items } = await ctx.limitReads.read(key, from, () => ctx.limits.since(party, from, formatIsoUtc(ctx.now())));
     if (head <= from) return [];
     seen = head;
     return items;

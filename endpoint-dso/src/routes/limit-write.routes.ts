@@ -1,11 +1,10 @@
 // F6b: send, update and cancel foreseen and unforeseen capacity limits. Everything is checked
 // before anything is sent (400 naming the field): consistent intervals, non-negative integer
 // watts, identifiers, and only assets / connection points on this DSO's grid.
-import type { Express, Request, RequestHandler, Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { z } from 'zod';
 import { HttpProblem, type ProblemFieldError } from '../../../packages/http/src/index.js';
 import { parseInput } from '../../../packages/rest/src/index.js';
-import { urgentWork } from '../../../packages/storage/src/index.js';
 import type { DsoContext } from '../deps.js';
 import { resolveAffected } from '../limits/resolve-affected.js';
 import { sendLimit, type LimitCommand, type StoredLimitBody } from '../limits/send-limit.js';
@@ -59,12 +58,8 @@ function revisionQuery(raw: unknown): number | undefined {
   return Number(raw);
 }
 
-const urgentRequest: RequestHandler = (_req, _res, next) => urgentWork(next);
-
 function register<I extends { limitId?: string | undefined; revision?: number | undefined }>(app: Express, ctx: DsoContext, rules: KindRules<I>): void {
-  // F6b: an unforeseen limit is an emergency signal; its statements (token, grid, the limit's
-  // transaction) take the DSO's database connection before queued schedule work (priority-gate.ts).
-  const auth = rules.kind === 'unforeseen' ? [urgentRequest, ...dsoAuth(ctx)] : dsoAuth(ctx);
+  const auth = dsoAuth(ctx);
   const base = `/capacity-limits/${rules.kind}`;
 
   async function write(req: Request, res: Response, mode: 'create' | 'update', limitIdFromPath?: string) {

@@ -3,7 +3,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { installPriorityGate } from './priority-gate.js';
 
 export type Database = Knex;
 
@@ -30,11 +29,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       searchPath: options.schema ? [options.schema, 'public'] : undefined,
     });
     if (options.schema) await db.raw(`CREATE SCHEMA IF NOT EXISTS ??`, [options.schema]);
-    return installPriorityGate(db); // urgent work first, never more than the pool's own size at once
+    return db;
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = knexFactory({
+  return knexFactory({
     client: 'sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,
@@ -51,6 +50,4 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     },
   });
-  // The one connection goes to urgent work (an emergency signal) before queued schedule work.
-  return installPriorityGate(db);
 }

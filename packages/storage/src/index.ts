@@ -3,4 +3,3 @@ export { migrate, type Migration, type MigrationSet } from './migrations.js';
 export { toJson, fromJson, toSafeInt } from './json-column.js';
 export { insertRows, MAX_BOUND_PARAMETERS } from './insert-rows.js';
 export { afterCommit, whenCommitted } from './after-commit.js';
-export { urgentWork, isUrgentWork, urgentWaiting, installPriorityGate } from './priority-gate.js';

@@ -9,7 +9,6 @@
 // plaintext one the encryption policy forbids, is refused like a failed verification.
 import type { Knex } from 'knex';
 import type { ComponentIdentity, DirectoryView } from '../../../trust/src/index.js';
-import { urgentWaiting, urgentWork } from '../../../storage/src/index.js';
 import { FailedReason, MessageRejectedError } from '../errors.js';
 import type { EncryptionPolicy } from '../envelope/encryption.policy.js';
 import type { Envelope } from '../envelope/headers.js';
@@ -93,15 +92,10 @@ export class InboxConsumer {
   private urgentRunning = false;
   /** Callers of whenNoUrgent(), released once the emergency lane is empty and idle. */
   private urgentWaiters: (() => void)[] = [];
-  /** Batches being handled (at most one per lane). */
-  private readonly flushing = new Set<Promise<void>>();
-  /**
-   * One batch loop per lane, each running (processing or waiting out a pause) at most once: the
-   * emergency lane does not wait for a normal batch that is still waiting for the database
-   * connection or handling its documents (benchmark 2: 80 ms median at 25 schedules/s).
-   */
-  private readonly pumping = { urgent: false, normal: false };
-  private readonly scheduled = { urgent: false, normal: false };
+  private flushing: Promise<void> | undefined;
+  /** The batch loop is running (processing or waiting out a pause). */
+  private pumping = false;
+  private scheduled = false;
   private readonly attempts = new Map<string, number>();
   /** Deliveries already verified once more after a directory refresh: their next verdict is final. */
   private readonly refreshed = new WeakSet<Delivery>();
@@ -121,7 +115,7 @@ export class InboxConsumer {
     this.waiting.clear(); // unacked: the broker gives them back when the subscription closes
     await this.sub?.cancel();
     this.sub = undefined;
-    await Promise.all([...this.flushing]);
+    await this.flushing;
     // Unacknowledged: the broker redelivers them to the next subscription.
     this.buffer = [];
     this.urgent = [];
@@ -150,45 +144,36 @@ export class InboxConsumer {
   }
 
   private enqueue(d: Delivery): void {
-    const urgent = d.priority >= URGENT_PRIORITY;
-    (urgent ? this.urgent : this.buffer).push(d);
-    const lane = urgent ? 'urgent' : 'normal';
-    if (this.scheduled[lane]) return;
-    this.scheduled[lane] = true;
+    (d.priority >= URGENT_PRIORITY ? this.urgent : this.buffer).push(d);
+    if (this.scheduled) return;
+    this.scheduled = true;
     // Let the deliveries that arrived in the same I/O turn join the batch.
-    setImmediate(() => void this.pump(urgent));
+    setImmediate(() => void this.pump());
   }
 
-  private async pump(urgent: boolean): Promise<void> {
-    const lane = urgent ? 'urgent' : 'normal';
-    const queue = () => (urgent ? this.urgent : this.buffer);
-    this.scheduled[lane] = false;
-    // One loop per lane at a time, also while it waits out a backoff: a second loop started by a
-    // delivery during the pause would run batches beside the first and commit later documents
-    // before the retried ones (order-under-failure.test.ts). The two lanes hold different
-    // documents; their order relative to each other was never kept (the emergency lane overtakes).
-    if (this.pumping[lane]) return; // the running loop picks the rest up
-    this.pumping[lane] = true;
+  private async pump(): Promise<void> {
+    this.scheduled = false;
+    // One loop at a time, also while it waits out a backoff: a second loop started by a delivery
+    // during the pause would run batches beside the first and commit later documents before the
+    // retried ones (order-under-failure.test.ts).
+    if (this.pumping) return; // the running loop picks the rest up
+    this.pumping = true;
     try {
-      while (!this.stopped && queue().length > 0) {
+      while (!this.stopped && (this.urgent.length > 0 || this.buffer.length > 0)) {
         const wait = this.pausedUntil - Date.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (this.stopped) break;
-        const batch = queue().splice(0, this.o.batchSize);
-        if (urgent) this.urgentRunning = true;
-        // An emergency batch is urgent work: its transaction takes the connection before queued
-        // normal work (packages/storage/src/priority-gate.ts).
-        const run = (urgent ? urgentWork(() => this.processBatch(batch, true)) : this.processBatch(batch, false)).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
-        this.flushing.add(run);
-        await run;
-        this.flushing.delete(run);
-        if (urgent) {
-          this.urgentRunning = false;
-          this.releaseUrgentWaiters();
-        }
+        const urgent = this.urgent.length > 0;
+        const batch = (urgent ? this.urgent : this.buffer).splice(0, this.o.batchSize);
+        this.urgentRunning = urgent;
+        this.flushing = this.processBatch(batch, urgent).catch((err) => this.o.log('error', 'inbox batch failed', { err: String(err) }));
+        await this.flushing;
+        this.flushing = undefined;
+        this.urgentRunning = false;
+        this.releaseUrgentWaiters();
       }
     } finally {
-      this.pumping[lane] = false;
+      this.pumping = false;
     }
   }
 
@@ -326,9 +311,8 @@ export class InboxConsumer {
     const received: Record<string, unknown>[] = [];
     const handler = this.o.handler();
     for (const [i, { d, e, payload }] of docs.entries()) {
-      if (yieldToUrgent && i > 0 && (this.urgent.length > 0 || urgentWaiting(this.o.db))) {
-        // Yield to the emergency lane (queued, or its batch waiting for the connection this
-        // transaction holds): commit what is done, leave the rest for the next batch.
+      if (yieldToUrgent && this.urgent.length > 0 && i > 0) {
+        // Yield to the emergency lane: commit what is done, leave the rest for the next batch.
         for (const rest of docs.slice(i)) deferred.push(rest.d);
         break;
       }
