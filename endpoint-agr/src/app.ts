@@ -2,7 +2,7 @@
 // tests run it in-process (real HTTP on port 0, real SQLite/PostgreSQL, a recording messenger).
 import type { Express } from 'express';
 import { fileURLToPath } from 'node:url';
-import { createBaseApp, type Logger } from '../../packages/http/src/index.js';
+import { createBaseApp, registerReadGauge, type Logger } from '../../packages/http/src/index.js';
 import type { Database } from '../../packages/storage/src/index.js';
 import { migrate } from '../../packages/storage/src/index.js';
 import type { Messenger } from '../../packages/runtime/src/index.js';
@@ -97,6 +97,9 @@ export async function createAgrApp(deps: AgrDeps): Promise<AgrApp> {
     health: { database: async () => (await deps.db.raw('select 1'), { ok: true }) },
   });
   const { app } = base;
+  // How many long-polls this process holds: capacity planning (issue 14, benchmark 3), and how
+  // benchmark 2 knows its waiter is parked before the DSO signals.
+  registerReadGauge(base.metrics.registry, 'tps_long_poll_waiting', 'Requests parked in this process waiting for news: GET /limits/wait long-polls, GET /limits/events streams between events', () => hub.size);
   const docs = lazyRamlDocsHandlers(AGR_RAML_FILE);
   app.get('/docs', docs.html);
   app.get('/docs/api.raml', docs.source);

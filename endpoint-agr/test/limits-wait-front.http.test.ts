@@ -104,6 +104,23 @@ describe('AGR/BRP endpoint: GET /limits/wait in front of express answers as expr
     expect(Number(front.headers.get('retry-after'))).to.be.within(1, 60);
   });
 
+  it('operations (F7a, issue 14): GET /metrics reports the parked long-polls — 1 while one waits, 0 once it is answered', async () => {
+    const a = h.tokens[PARTY_A]!;
+    const waiting = async (): Promise<number> => {
+      const line = (await (await fetch(`${h.url}/metrics`)).text()).split('\n').find((l) => l.startsWith('tps_long_poll_waiting'));
+      expect(line, 'the gauge is exported').to.be.a('string');
+      return Number(line!.split(' ').at(-1));
+    };
+    expect(await waiting()).to.equal(0);
+    const answer = h.call('GET', `${FRONT}?timeout=10&client=gauge`, { token: a });
+    const deadline = Date.now() + 5_000;
+    while (h.agr.hub.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await waiting()).to.equal(1);
+    await h.messenger.deliver(grantLimit(PARTY_A, { limitId: 'gauge', assets: [assetId('A1')] }), 'capacity-limit');
+    expect((await answer).body.limits.map((l: { limitId: string }) => l.limitId)).to.deep.equal(['gauge']);
+    expect(await waiting()).to.equal(0);
+  });
+
   it('F7a: a waiter whose client goes away is dropped from the hub and its cursor stays', async () => {
     const a = h.tokens[PARTY_A]!;
     const ctrl = new AbortController();

@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
+import { Registry, collectDefaultMetrics, Gauge, Histogram } from 'prom-client';
 import type { RequestHandler } from 'express';
 
 /** One registry per component, so several components in one process keep their metrics apart. */
@@ -26,4 +26,16 @@ export function timingMiddleware(httpDuration: Histogram<string>): RequestHandle
     });
     next();
   };
+}
+
+/** A gauge read when /metrics is scraped: nothing to keep current between scrapes. */
+export function registerReadGauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
 }
