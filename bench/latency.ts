@@ -10,6 +10,7 @@ import { summarizeProfile } from './report/profile.js';
 import { setupGrid, type Grid } from './lib/grid.js';
 import { PlatformUnderTest, SplitPlatform, type BenchPlatform } from './lib/platform.js';
 import { withRabbit } from './lib/rabbit.js';
+import type { RestClient } from '../packages/scenarios/src/index.js';
 
 export interface LatencyOptions {
   quick?: boolean;
@@ -53,6 +54,19 @@ async function breakdown(p: BenchPlatform, s: Signals): Promise<Record<string, L
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, summarize(v)]));
 }
 
+/** Resolves once the AGR/BRP endpoint reports a parked long-poll (only the latency client waits). */
+async function untilParked(agr: RestClient): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const metrics = await agr.get<string>('/metrics');
+    const line = metrics.split('\n').find((l) => l.startsWith('tps_long_poll_waiting'));
+    if (line === undefined) throw new Error('the AGR/BRP endpoint exports no tps_long_poll_waiting gauge');
+    if (Number(line.split(' ').at(-1)) >= 1) return;
+    if (Date.now() > deadline) throw new Error('the latency client\'s long-poll did not park within 10 s');
+    await sleep(2);
+  }
+}
+
 async function signals(p: BenchPlatform, grid: Grid, n: number, tag: string, progress: Progress): Promise<Signals> {
   const dso = p.client(p.dsoParties[0]!);
   const target = p.agrParties.length - 1;
@@ -78,7 +92,10 @@ async function signals(p: BenchPlatform, grid: Grid, n: number, tag: string, pro
         if (limits.some((l) => l.kind === 'unforeseen')) return performance.now();
       }
     })();
-    await sleep(3); // let the request park (if it does not, the read after the cursor still finds the limit)
+    // The issue measures a WAITING long-poll: signal only once the AGR endpoint holds it parked
+    // (its tps_long_poll_waiting gauge). Round 6 found that under load a fixed 3 ms pause let the
+    // signal overtake the GET's own arrival (token, cursor read), so the figure was the re-arrival.
+    await untilParked(agr);
     t0 = performance.now();
     const postAt = Date.now();
     await dso.post('/capacity-limits/unforeseen', { limitId, expectedEnd: isoMinute(Date.now() + 2 * 3_600_000), signals: [{ direction: 'consumption', action: 'stop', assetIds: [asset] }] });
