@@ -70,8 +70,6 @@ describe('NF2: Docker image (docker/Dockerfile)', () => {
     const env = ops(runtime, 'ENV').join(' ');
     expect(env).to.match(/TPS_HOST=0\.0\.0\.0/); // listen on the container network, not loopback
     expect(env).to.match(/TPS_DATA_DIR=\/data/);
-    // Issue 14: a smaller young generation (≈ 18 MB less per process); the benchmarks read it from here.
-    expect(env).to.match(/NODE_OPTIONS=--max-semi-space-size=\d+\b/);
     expect(ops(runtime, 'VOLUME').join(' ')).to.contain('/data');
     expect(ops(runtime, 'ENV').concat(ops(runtime, 'ARG')).join(' ')).not.to.match(/(PASSWORD|TOKEN|SECRET)/i);
   });
