@@ -55,11 +55,18 @@ class LongPoll<T> {
       this.prepared = this.options.hub.prepare(this.options.key);
       this.options.read().then(
         (items) => this.afterRead(items),
-        (err: unknown) => this.listener.failed(err),
+        (err: unknown) => this.readFailed(err),
       );
     } catch (err) {
-      this.listener.failed(err);
+      this.readFailed(err);
     }
+  }
+
+  /** A failed read (or a full hub) ends the poll; the interest registered before it is withdrawn. */
+  private readFailed(err: unknown): void {
+    this.prepared?.cancel();
+    this.prepared = undefined;
+    this.listener.failed(err);
   }
 
   private afterRead(items: T[]): void {

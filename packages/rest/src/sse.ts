@@ -23,7 +23,11 @@ export async function streamEvents<T>(req: Request, res: Response, options: SseO
   res.write('retry: 3000\n\n');
   while (!signal.aborted) {
     const prepared = options.hub.prepare(options.key);
-    const items = await options.readAfter(last);
+    // A failed read ends the stream; the interest registered before it must not stay in the hub.
+    const items = await options.readAfter(last).catch((err: unknown) => {
+      prepared.cancel();
+      throw err;
+    });
     if (items.length > 0) {
       prepared.cancel();
       for (const item of items) {

@@ -88,6 +88,15 @@ describe('long-poll waiter hub (F5b, F7a, F9b wait-for-new)', () => {
     expect(told[2]).to.deep.equal([7]);
   });
 
+  it('a long-poll whose read fails reports the error and leaves nothing registered in the hub (F7a)', async () => {
+    const hub = new WaiterHub();
+    const failing = { hub, key: 'r', timeoutMs: 5_000, read: () => Promise.reject(new Error('database gone')) };
+    let caught: unknown;
+    await longPoll(failing).catch((e: unknown) => (caught = e));
+    expect(String(caught)).to.contain('database gone');
+    expect(hub.size, 'no waiter left behind').to.equal(0);
+  });
+
   it('a waiter parked with a listener object is told once how it ended (issue 14)', async () => {
     const hub = new WaiterHub();
     const outcomes: string[] = [];
