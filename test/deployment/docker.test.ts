@@ -37,7 +37,7 @@ describe('NF2: Docker image (docker/Dockerfile)', () => {
     expect(build.name).to.equal('build');
   });
 
-  it('NF2: the build stage compiles sqlite3 from source and the TypeScript, then prunes dev dependencies', () => {
+  it('NF2: the build stage compiles better-sqlite3 from source and the TypeScript, then prunes dev dependencies', () => {
     const runs = ops(build, 'RUN').join('\n');
     expect(runs).to.match(/apt-get install[^\n]*python3[^\n]*make[^\n]*g\+\+/);
     expect(ops(build, 'ENV').join(' ')).to.match(/npm_config_build_from_source=true/);
@@ -46,7 +46,7 @@ describe('NF2: Docker image (docker/Dockerfile)', () => {
     expect(runs).to.match(/npm prune --omit=dev/);
     const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(pkg.scripts.build).to.contain('tsc');
-    expect(pkg.dependencies).to.have.property('sqlite3');
+    expect(pkg.dependencies).to.have.property('better-sqlite3');
   });
 
   it('NF2: the runtime stage has no toolchain, no npm install, runs as the non-root node user', () => {

@@ -30,7 +30,7 @@ export class LimitRepository {
        returning seq`,
       [party, limit.limitId, limit.revision, limit.kind, limit.status, limit.expiresAt, limit.receivedAt, toJson(limit), party, limit.limitId, limit.revision],
     );
-    // node-sqlite3 answers the rows, node-postgres a result holding them.
+    // SQLite (better-sqlite3) answers the rows, node-postgres a result holding them.
     const [row] = (Array.isArray(result) ? result : result.rows) as Array<{ seq: unknown }>;
     return row ? toSafeInt(row.seq) : undefined;
   }

@@ -34,7 +34,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   return knexFactory({
-    client: 'sqlite3',
+    // better-sqlite3, not node-sqlite3: its statements run on the calling thread, without a
+    // thread-pool round trip and event-loop turn per statement. Measured (docs/PERFORMANCE.md,
+    // round 7): a 10-statement transaction costs 2.0 instead of 6.4 ms CPU, and under a busy event
+    // loop finishes in 1.7 instead of 47 ms. Still one native module, as before.
+    client: 'better-sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,
     // One connection: SQLite serialises writers anyway, and a single connection makes
@@ -42,11 +46,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (conn: { run: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, c: unknown) => void) => {
-        conn.run('PRAGMA foreign_keys = ON', (e1) => {
-          if (e1) return done(e1, conn);
-          conn.run('PRAGMA journal_mode = WAL', () => conn.run('PRAGMA busy_timeout = 5000', (e3) => done(e3, conn)));
-        });
+      afterCreate: (conn: { pragma: (sql: string) => unknown }, done: (err: Error | null, c: unknown) => void) => {
+        try {
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('journal_mode = WAL');
+          // FULL syncs the log at every commit (F1: nothing acknowledged is lost on power failure).
+          // Set, not left to the build's default, which a driver may compile as NORMAL.
+          conn.pragma('synchronous = FULL');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        } catch (err) {
+          done(err as Error, conn);
+        }
       },
     },
   });
