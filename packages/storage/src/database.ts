@@ -3,6 +3,7 @@
 import knexFactory, { type Knex } from 'knex';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { cachePreparedStatements, type Preparer } from './statement-cache.js';
 
 export type Database = Knex;
 
@@ -46,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (conn: { pragma: (sql: string) => unknown }, done: (err: Error | null, c: unknown) => void) => {
+      afterCreate: (conn: Preparer & { pragma: (sql: string) => unknown }, done: (err: Error | null, c: unknown) => void) => {
         try {
           conn.pragma('foreign_keys = ON');
           conn.pragma('journal_mode = WAL');
@@ -54,6 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           // Set, not left to the build's default, which a driver may compile as NORMAL.
           conn.pragma('synchronous = FULL');
           conn.pragma('busy_timeout = 5000');
+          cachePreparedStatements(conn);
           done(null, conn);
         } catch (err) {
           done(err as Error, conn);
