@@ -55,4 +55,30 @@ describe('inbox emergency lane (F1, F6, F7)', function () {
     expect(counts.doubled).to.deep.equal([]);
     expect(new Set(order).size).to.equal(301);
   });
+
+  it('F6: with a handler that never waits for I/O (a synchronous SQLite driver, CPU-bound work), the batch in hand still lets a priority-9 document in and yields to it', async () => {
+    const order: string[] = [];
+    let sendUrgent: (() => void) | undefined;
+    const handler: MessageHandler = async ({ envelope, payload }, trx) => {
+      const until = performance.now() + 2; // ≈ 2 ms of CPU, no timer or I/O to wait for
+      while (performance.now() < until);
+      await trx('effects').insert({ message_id: envelope.messageId, ba_message_id: envelope.baMessageId, payload });
+      order.push(envelope.baMessageId);
+      if (order.length === 5) sendUrgent?.(); // the signal is sent while this batch is under way
+    };
+    const { sender, receiver } = await pair(handler);
+    const send = (ba: string, priority: number) =>
+      sender.ep.send({ receiverCode: '10V-TPS-LANE-1', businessType: 'A01', payload: Buffer.from(`<doc n="${ba}"/>`), senderParty: '10X-DSO-LANE-1', baMessageID: ba, priority });
+    for (let i = 0; i < 300; i++) await send(`normal-${i}`, 0);
+    await waitFor('backlog published', async () => ((await sender.db('mades_sent').where('published', true).count({ n: '*' }))[0]!.n == 300 ? true : undefined));
+    sendUrgent = () => void send('urgent', 9);
+    await receiver.ep.start();
+    await waitFor('every document handled', () => (order.length === 301 ? true : undefined), 50_000);
+    const at = order.indexOf('urgent');
+    // Without a pause between documents the whole batch of 128 would run as one task first.
+    expect(at, `position of the urgent document among 301 (handled before it: ${at})`).to.be.lessThan(64);
+    const counts = await effectCounts(receiver.db);
+    expect(counts.distinct).to.equal(301);
+    expect(counts.doubled).to.deep.equal([]);
+  });
 });
