@@ -76,6 +76,7 @@ export async function runBench(name: BenchName, o: SuiteOptions = {}): Promise<B
 
 export async function runSuite(names: readonly BenchName[], o: SuiteOptions = {}, jsonFile?: string): Promise<SuiteReport> {
   const report: SuiteReport = { machine: machine(), results: [] };
+  if (o.profileDir) mkdirSync(o.profileDir, { recursive: true }); // the benchmarks write profiles into it
   for (const name of names) {
     log(`== bench ${name}${o.quick ? ' (quick)' : ''}`);
     const r = await runBench(name, o);
