@@ -18,10 +18,14 @@ describe('REST kit: single-flight lookups (NF3 token checks; issue 14)', () => {
     const load = (key: string, d: { promise: Promise<number> }) => () => (loads.push(key), d.promise);
     const joined = [flight.run('a', load('a', a)), flight.run('a', load('a', a)), flight.run('a', load('a', a))];
     const other = flight.run('b', load('b', b));
+    expect(loads, 'a lookup starts one event-loop turn later, so callers of that turn join it').to.deep.equal([]);
+    await new Promise((r) => setImmediate(r));
     expect(loads).to.deep.equal(['a', 'b']);
+    joined.push(flight.run('a', load('a', a))); // still in flight: joins
     a.resolve(7);
     b.resolve(8);
-    expect(await Promise.all(joined)).to.deep.equal([7, 7, 7]);
+    expect(await Promise.all(joined)).to.deep.equal([7, 7, 7, 7]);
+    expect(loads).to.deep.equal(['a', 'b']);
     expect(await other).to.equal(8);
   });
 
@@ -37,6 +41,7 @@ describe('REST kit: single-flight lookups (NF3 token checks; issue 14)', () => {
     const flight = new SingleFlight<string, number>();
     const d = deferred<number>();
     const joined = [flight.run('a', () => d.promise), flight.run('a', () => d.promise)];
+    await new Promise((r) => setImmediate(r)); // the lookup has started
     d.reject(new Error('store away'));
     const outcomes = await Promise.allSettled(joined);
     expect(outcomes.map((o) => o.status)).to.deep.equal(['rejected', 'rejected']);

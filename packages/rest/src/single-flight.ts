@@ -5,6 +5,8 @@
 // cached: a caller joining it gets the answer of a read that started at most one query earlier —
 // as if it had arrived that much earlier — and the next lookup after it settles reads again.
 // A failure rejects every caller that joined it and is not kept either.
+import { setImmediate as turn } from 'node:timers/promises';
+
 export class SingleFlight<K, V> {
   private readonly inFlight = new Map<K, Promise<V>>();
 
@@ -12,7 +14,12 @@ export class SingleFlight<K, V> {
   run(key: K, load: () => Promise<V>): Promise<V> {
     let shared = this.inFlight.get(key);
     if (!shared) {
-      shared = load().finally(() => this.inFlight.delete(key));
+      // Started one event-loop turn later: with a driver that answers on this thread (SQLite), a
+      // lookup started at once settled before the next request of the same turn was even parsed,
+      // and 10,000 arriving long-polls were 10,000 token queries again (issue 14, round 7).
+      shared = turn()
+        .then(load)
+        .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, shared);
     }
     return shared;

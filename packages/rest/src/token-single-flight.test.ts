@@ -31,6 +31,14 @@ describeEachDatabase('REST kit: concurrent token checks share one query (NF3; is
     expect(answers[51]).to.equal(undefined);
   });
 
+  it('NF3: checks made from separate callbacks of one event-loop turn (requests read off their sockets together) share one query', async () => {
+    const tokens = new TokenRepository(db);
+    const a = await tokens.issue('10X1001A1001A094', 'AGR');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => new Promise((done) => setImmediate(() => done(tokens.verify(a.token))))));
+    expect(selects, 'one query for the 20 checks of one turn').to.equal(1);
+    for (const p of answers) expect(p).to.deep.equal({ tokenId: a.tokenId, party: '10X1001A1001A094', role: 'AGR' });
+  });
+
   it('NF3: nothing is cached: a check after the lookup settled queries again', async () => {
     const tokens = new TokenRepository(db);
     const a = await tokens.issue('10X1001A1001A094', 'AGR');
