@@ -315,11 +315,13 @@ export class InboxConsumer {
       // The driver answers SQLite statements on this thread, so without a pause a whole batch
       // would run as one task: an emergency delivery could not even be read off its socket before
       // the batch committed. One event-loop turn per document lets it in (issue 14, benchmark 2).
-      if (yieldToUrgent && i > 0) await turn();
-      if (yieldToUrgent && this.urgent.length > 0 && i > 0) {
-        // Yield to the emergency lane: commit what is done, leave the rest for the next batch.
-        for (const rest of docs.slice(i)) deferred.push(rest.d);
-        break;
+      if (yieldToUrgent && i > 0) {
+        await turn();
+        if (this.urgent.length > 0) {
+          // Yield to the emergency lane: commit what is done, leave the rest for the next batch.
+          for (const rest of docs.slice(i)) deferred.push(rest.d);
+          break;
+        }
       }
       const key = `${e.sender}|${e.messageId}`;
       const seen = known.get(key);
